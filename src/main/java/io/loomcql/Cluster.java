@@ -1,0 +1,301 @@
+package io.loomcql;
+
+import io.loomcql.auth.AuthProvider;
+import io.loomcql.internal.connection.ConnectionConfig;
+import io.loomcql.internal.protocol.FrameCodec;
+import io.loomcql.internal.session.DefaultSession;
+import io.loomcql.internal.session.DriverConfig;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The entry point: the cluster's configuration and the sessions opened on it. Build one per
+ * cluster and application with {@link #builder()}; it is thread-safe. Closing it closes every
+ * session it opened.
+ */
+public final class Cluster implements AutoCloseable {
+  private final DriverConfig config;
+  private final List<DefaultSession> sessions = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile ProtocolVersion protocolVersion;
+
+  private Cluster(DriverConfig config) {
+    this.config = config;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Opens a session with no keyspace. */
+  public Session connect() {
+    return connect(null);
+  }
+
+  /**
+   * Opens a session whose connections use {@code keyspace}.
+   *
+   * @throws io.loomcql.error.NoHostAvailableException if no contact point could be reached
+   */
+  public Session connect(String keyspace) {
+    if (closed.get()) {
+      throw new IllegalStateException("the cluster is closed");
+    }
+    DefaultSession session = DefaultSession.open(this, config, keyspace);
+    protocolVersion = config.connection().version();
+    sessions.removeIf(DefaultSession::isClosed);
+    sessions.add(session);
+    if (closed.get()) { // closed while we were connecting
+      session.shutdown();
+      throw new IllegalStateException("the cluster is closed");
+    }
+    return session;
+  }
+
+  /** The protocol version in use once a session is connected, else null. */
+  public ProtocolVersion protocolVersion() {
+    return protocolVersion;
+  }
+
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  /** Closes every session opened by this cluster. Idempotent. */
+  public void shutdown() {
+    if (closed.compareAndSet(false, true)) {
+      for (DefaultSession session : sessions) {
+        session.shutdown();
+      }
+      sessions.clear();
+    }
+  }
+
+  @Override
+  public void close() {
+    shutdown();
+  }
+
+  /** Options with the reference drivers' defaults; {@link #build()} checks them. */
+  public static final class Builder {
+    private final List<String> contactPoints = new ArrayList<>();
+    private final List<InetSocketAddress> contactAddresses = new ArrayList<>();
+    private int port = 9042;
+    private AuthProvider authProvider;
+    private ProtocolVersion protocolVersion = ProtocolVersion.V4;
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private int connectionsPerHost = 1;
+    private int maxRequestsPerConnection = 1024;
+    private ConsistencyLevel consistency = ConsistencyLevel.LOCAL_ONE;
+    private ConsistencyLevel serialConsistency = ConsistencyLevel.SERIAL;
+    private int pageSize = 5000;
+    private String cqlVersion = "3.0.0";
+    private boolean tcpNoDelay = true;
+    private boolean keepAlive = false;
+    private boolean defaultIdempotence = false;
+    private boolean clientTimestamps = true;
+
+    private Builder() {}
+
+    /** Nodes to contact first: "host", "host:port" (IPv6 as "[::1]:9042"). */
+    public Builder addContactPoints(String... points) {
+      for (String point : points) {
+        contactPoints.add(Objects.requireNonNull(point, "contact point"));
+      }
+      return this;
+    }
+
+    public Builder addContactPoints(InetSocketAddress... addresses) {
+      for (InetSocketAddress address : addresses) {
+        contactAddresses.add(Objects.requireNonNull(address, "contact point"));
+      }
+      return this;
+    }
+
+    public Builder addContactPoint(InetSocketAddress address) {
+      return addContactPoints(address);
+    }
+
+    /** Port for contact points given without one; default 9042. */
+    public Builder withPort(int port) {
+      if (port <= 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be in [1, 65535], got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    public Builder withAuthProvider(AuthProvider authProvider) {
+      this.authProvider = authProvider;
+      return this;
+    }
+
+    public Builder withProtocolVersion(ProtocolVersion version) {
+      this.protocolVersion = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /** Default client-side timeout of a request (the reference {@code default_timeout}); 10 s. */
+    public Builder withRequestTimeout(Duration timeout) {
+      this.requestTimeout = positive(timeout, "request timeout");
+      return this;
+    }
+
+    public Builder withConnectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connect timeout");
+      return this;
+    }
+
+    /** Connections per node; default 1, as the Java driver 4.x. */
+    public Builder withConnectionsPerHost(int connections) {
+      if (connections < 1) {
+        throw new IllegalArgumentException("connections per host must be at least 1, got " + connections);
+      }
+      this.connectionsPerHost = connections;
+      return this;
+    }
+
+    /** Requests in flight per connection (stream ids); default 1024, at most 32768. */
+    public Builder withMaxRequestsPerConnection(int max) {
+      if (max < 1 || max > 32768) {
+        throw new IllegalArgumentException("max requests per connection must be in [1, 32768], got " + max);
+      }
+      this.maxRequestsPerConnection = max;
+      return this;
+    }
+
+    /** Default consistency level; LOCAL_ONE as in both reference drivers. */
+    public Builder withDefaultConsistencyLevel(ConsistencyLevel level) {
+      this.consistency = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
+    public Builder withDefaultSerialConsistencyLevel(ConsistencyLevel level) {
+      if (!level.isSerial()) {
+        throw new IllegalArgumentException("serial consistency must be SERIAL or LOCAL_SERIAL, not " + level);
+      }
+      this.serialConsistency = level;
+      return this;
+    }
+
+    /** Default rows per page; 5000 as in both reference drivers. */
+    public Builder withPageSize(int pageSize) {
+      if (pageSize < 1) {
+        throw new IllegalArgumentException("page size must be positive, got " + pageSize);
+      }
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    public Builder withCqlVersion(String cqlVersion) {
+      this.cqlVersion = Objects.requireNonNull(cqlVersion, "cqlVersion");
+      return this;
+    }
+
+    public Builder withTcpNoDelay(boolean tcpNoDelay) {
+      this.tcpNoDelay = tcpNoDelay;
+      return this;
+    }
+
+    public Builder withKeepAlive(boolean keepAlive) {
+      this.keepAlive = keepAlive;
+      return this;
+    }
+
+    /** Whether statements that do not say are idempotent; default false. */
+    public Builder withDefaultIdempotence(boolean idempotent) {
+      this.defaultIdempotence = idempotent;
+      return this;
+    }
+
+    /** Whether the driver stamps writes with a client timestamp; default true. */
+    public Builder withClientTimestamps(boolean enabled) {
+      this.clientTimestamps = enabled;
+      return this;
+    }
+
+    public Cluster build() {
+      List<InetSocketAddress> resolved = new ArrayList<>(contactAddresses);
+      for (String point : contactPoints) {
+        resolved.add(parse(point));
+      }
+      if (resolved.isEmpty()) {
+        resolved.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      }
+      ConnectionConfig connection =
+          new ConnectionConfig(
+              protocolVersion,
+              maxRequestsPerConnection,
+              connectTimeout,
+              tcpNoDelay,
+              keepAlive,
+              0,
+              0,
+              authProvider,
+              cqlVersion,
+              FrameCodec.DEFAULT_MAX_BODY_LENGTH);
+      return new Cluster(
+          new DriverConfig(
+              resolved,
+              connection,
+              connectionsPerHost,
+              requestTimeout,
+              consistency,
+              serialConsistency,
+              pageSize,
+              defaultIdempotence,
+              clientTimestamps));
+    }
+
+    private InetSocketAddress parse(String point) {
+      String host = point.strip();
+      int hostPort = port;
+      if (host.startsWith("[")) { // [v6]:port or [v6]
+        int close = host.indexOf(']');
+        if (close < 0) {
+          throw new IllegalArgumentException("invalid contact point '" + point + "': missing ']'");
+        }
+        if (close + 1 < host.length()) {
+          hostPort = parsePort(point, host.substring(close + 2));
+        }
+        host = host.substring(1, close);
+      } else if (host.indexOf(':') >= 0 && host.indexOf(':') == host.lastIndexOf(':')) {
+        hostPort = parsePort(point, host.substring(host.indexOf(':') + 1));
+        host = host.substring(0, host.indexOf(':'));
+      }
+      try {
+        return new InetSocketAddress(InetAddress.getByName(host), hostPort);
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException("cannot resolve contact point '" + point + "': " + e.getMessage(), e);
+      }
+    }
+
+    private static int parsePort(String point, String text) {
+      try {
+        int value = Integer.parseInt(text);
+        if (value > 0 && value <= 65535) {
+          return value;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new IllegalArgumentException("invalid port in contact point '" + point + "'");
+    }
+
+    private static Duration positive(Duration duration, String what) {
+      Objects.requireNonNull(duration, what);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive, got " + duration);
+      }
+      return duration;
+    }
+  }
+}

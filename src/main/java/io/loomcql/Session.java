@@ -1,0 +1,61 @@
+package io.loomcql;
+
+import io.loomcql.metadata.Host;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Executes statements against the cluster. Thread-safe: share one session per keyspace (or one
+ * per application) across all threads.
+ *
+ * <p>{@code execute} blocks the calling thread, which is meant to be a virtual thread;
+ * {@code executeAsync} runs the same path on a new virtual thread. An {@code execute} on a closed
+ * session throws {@link IllegalStateException} at once.
+ */
+public interface Session extends AutoCloseable {
+  ResultSet execute(String cql, Object... positionalValues);
+
+  ResultSet execute(String cql, Map<String, ?> namedValues);
+
+  ResultSet execute(Statement<?> statement);
+
+  ResponseFuture executeAsync(String cql, Object... positionalValues);
+
+  ResponseFuture executeAsync(String cql, Map<String, ?> namedValues);
+
+  ResponseFuture executeAsync(Statement<?> statement);
+
+  /** Switches every connection of the session to the keyspace (and connections opened later). */
+  void setKeyspace(String keyspace);
+
+  /** The session's keyspace, or null. */
+  String keyspace();
+
+  Cluster cluster();
+
+  /** The nodes this session has pools for. */
+  Set<Host> hosts();
+
+  Duration defaultTimeout();
+
+  void setDefaultTimeout(Duration timeout);
+
+  ConsistencyLevel defaultConsistencyLevel();
+
+  void setDefaultConsistencyLevel(ConsistencyLevel level);
+
+  ConsistencyLevel defaultSerialConsistencyLevel();
+
+  void setDefaultSerialConsistencyLevel(ConsistencyLevel level);
+
+  boolean isClosed();
+
+  /** Closes the session's connections; requests still in flight fail with a connection error. */
+  void shutdown();
+
+  @Override
+  default void close() {
+    shutdown();
+  }
+}

@@ -1,0 +1,27 @@
+package io.loomcql.error;
+
+import java.net.InetSocketAddress;
+
+/**
+ * A connection to a node failed: it could not be opened, or it broke while requests were in
+ * flight. The request never got an answer, so it is safe to retry if it is idempotent.
+ */
+public class ConnectionException extends DriverException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient InetSocketAddress address;
+
+  public ConnectionException(InetSocketAddress address, String message) {
+    this(address, message, null);
+  }
+
+  public ConnectionException(InetSocketAddress address, String message, Throwable cause) {
+    super(address == null ? message : "[" + address + "] " + message, cause);
+    this.address = address;
+  }
+
+  /** The node the connection went to. */
+  public InetSocketAddress address() {
+    return address;
+  }
+}

@@ -1,0 +1,258 @@
+package io.loomcql.internal.connection;
+
+import io.loomcql.ProtocolVersion;
+import io.loomcql.error.ConnectionException;
+import io.loomcql.error.DriverException;
+import io.loomcql.error.OperationTimedOutException;
+import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.protocol.FrameHeader;
+import io.loomcql.internal.protocol.Request;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One TCP connection to a node, multiplexing up to {@code maxRequestsPerConnection} requests by
+ * stream id. Shared by any number of caller threads.
+ *
+ * <p>A caller claims a stream id, registers a {@link PendingRequest} in the slot of that id,
+ * hands it to the {@link FrameWriter} and parks until the {@link FrameReader} completes it. No
+ * lock is held anywhere on this path, so it never pins a carrier thread.
+ */
+public final class Connection implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  private final InetSocketAddress address;
+  private final ProtocolVersion version;
+  private final SocketChannel channel;
+  private final StreamIds streamIds;
+  private final AtomicReferenceArray<PendingRequest> slots;
+  private final AtomicInteger orphans = new AtomicInteger();
+  private final AtomicReference<Throwable> closedCause = new AtomicReference<>();
+  private final FrameWriter writer;
+  private final String name;
+  private volatile String keyspace;
+
+  private Connection(InetSocketAddress address, SocketChannel channel, ConnectionConfig config) {
+    this.address = address;
+    this.version = config.version();
+    this.channel = channel;
+    this.streamIds = new StreamIds(config.maxRequestsPerConnection());
+    this.slots = new AtomicReferenceArray<>(config.maxRequestsPerConnection());
+    this.name = "loomcql-" + IDS.incrementAndGet() + "-" + address.getAddress().getHostAddress() + ":" + address.getPort();
+    this.writer = new FrameWriter(this, channel);
+    writer.start(name + "-writer");
+    new FrameReader(this, channel, version, config.maxFrameBodyLength()).start(name + "-reader");
+  }
+
+  /**
+   * Opens a TCP connection and starts its reader and writer; the protocol handshake is the
+   * caller's next step ({@link Handshake}).
+   */
+  public static Connection open(InetSocketAddress address, ConnectionConfig config) {
+    SocketChannel channel = null;
+    try {
+      channel = SocketChannel.open();
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, config.tcpNoDelay());
+      channel.setOption(StandardSocketOptions.SO_KEEPALIVE, config.keepAlive());
+      if (config.sendBufferSize() > 0) {
+        channel.setOption(StandardSocketOptions.SO_SNDBUF, config.sendBufferSize());
+      }
+      if (config.receiveBufferSize() > 0) {
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, config.receiveBufferSize());
+      }
+      // The socket adaptor is the only blocking connect with a timeout in the JDK.
+      channel.socket().connect(address, (int) Math.max(1, config.connectTimeout().toMillis()));
+      return new Connection(address, channel, config);
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new ConnectionException(address, "cannot connect: " + e, e);
+    }
+  }
+
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  public ProtocolVersion version() {
+    return version;
+  }
+
+  public boolean isOpen() {
+    return closedCause.get() == null;
+  }
+
+  /** Requests holding a stream id: in flight plus orphaned. */
+  public int inFlight() {
+    return streamIds.inUse();
+  }
+
+  /** Requests whose caller gave up while their response is still due. */
+  public int orphans() {
+    return orphans.get();
+  }
+
+  public int capacity() {
+    return streamIds.capacity();
+  }
+
+  /** The keyspace this connection's USE last set, or null. */
+  public String keyspace() {
+    return keyspace;
+  }
+
+  public void keyspace(String keyspace) {
+    this.keyspace = keyspace;
+  }
+
+  /** Sends a request and decodes its response, both bounded by {@code deadlineNanos}. */
+  public Frame request(Request message, long deadlineNanos) {
+    return send(message, false, Map.of(), deadlineNanos).decode();
+  }
+
+  /**
+   * Sends a request and waits, on the calling thread, for its raw response.
+   *
+   * @throws OperationTimedOutException if no stream id freed or no response came by the deadline
+   * @throws ConnectionException if the connection is or becomes unusable
+   */
+  public ResponseFrame send(Request message, boolean tracing, Map<String, ByteBuffer> payload, long deadlineNanos) {
+    checkOpen();
+    int id;
+    try {
+      id = streamIds.acquire(deadlineNanos - System.nanoTime());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DriverException("interrupted while waiting for a free stream id on " + name);
+    }
+    if (id < 0) {
+      throw new OperationTimedOutException(
+          "[" + address + "] no free stream id on " + name + " before the request timed out (" + streamIds.capacity()
+              + " requests in flight)");
+    }
+    PendingRequest request =
+        new PendingRequest(new Frame(version, id, tracing, null, List.of(), payload, message), Thread.currentThread());
+    slots.set(id, request);
+    Throwable closed = closedCause.get();
+    if (closed != null) {
+      request.fail(closedException(closed)); // the sweep in defunct() may have missed this slot
+    } else {
+      writer.enqueue(request);
+    }
+    Object outcome = request.await(deadlineNanos);
+    if (outcome instanceof ResponseFrame response) {
+      return response;
+    }
+    if (outcome == PendingRequest.TIMED_OUT || outcome == PendingRequest.INTERRUPTED) {
+      orphans.incrementAndGet();
+      if (outcome == PendingRequest.INTERRUPTED) {
+        throw new DriverException("interrupted while waiting for a response from " + address);
+      }
+      throw new OperationTimedOutException("[" + address + "] timed out waiting for a response on " + name);
+    }
+    Throwable failure = (Throwable) outcome;
+    throw new ConnectionException(address, failure.getMessage(), failure);
+  }
+
+  /** Called by the reader for each frame: completes the waiter of its stream id. */
+  void onFrame(FrameHeader header, ByteBuffer body) {
+    int id = header.streamId();
+    if (id < 0) {
+      LOG.debug("[{}] ignoring server event (opcode 0x{})", name, Integer.toHexString(header.opcode()));
+      return;
+    }
+    PendingRequest request = id < slots.length() ? slots.getAndSet(id, null) : null;
+    if (request == null) {
+      LOG.warn("[{}] dropping a response on stream {} that has no request", name, id);
+      return;
+    }
+    // Free the id before waking the caller, so that a caller who sees its answer also sees the
+    // connection's capacity restored.
+    streamIds.release(id);
+    if (!request.complete(new ResponseFrame(header, body))) {
+      orphans.decrementAndGet(); // the late answer of an abandoned request
+    }
+  }
+
+  /** Called by the writer for a request it will not write: abandoned already, or not encodable. */
+  void dropUnwritten(PendingRequest request, RuntimeException encodingError) {
+    if (slots.compareAndSet(request.streamId, request, null)) {
+      if (encodingError != null) {
+        request.fail(encodingError);
+      } else {
+        orphans.decrementAndGet();
+      }
+      streamIds.release(request.streamId);
+    }
+  }
+
+  /** Marks the connection unusable and fails everything in flight on it, each request once. */
+  void defunct(Throwable cause) {
+    if (!closedCause.compareAndSet(null, cause)) {
+      return;
+    }
+    if (!(cause instanceof ClosedByUser)) {
+      LOG.debug("[{}] connection defunct: {}", name, cause.toString());
+    }
+    closeQuietly(channel);
+    ConnectionException failure = closedException(cause);
+    for (int id = 0; id < slots.length(); id++) {
+      PendingRequest request = slots.getAndSet(id, null);
+      if (request != null) {
+        request.fail(failure);
+      }
+    }
+    writer.wake();
+  }
+
+  @Override
+  public void close() {
+    defunct(new ClosedByUser());
+  }
+
+  private void checkOpen() {
+    Throwable closed = closedCause.get();
+    if (closed != null) {
+      throw closedException(closed);
+    }
+  }
+
+  private ConnectionException closedException(Throwable cause) {
+    String reason = cause instanceof ClosedByUser ? "connection closed" : "connection broken: " + cause;
+    return new ConnectionException(address, reason + " (" + name + ")", cause instanceof ClosedByUser ? null : cause);
+  }
+
+  private static void closeQuietly(SocketChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // nothing left to do with a socket that fails to close
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+
+  /** The cause recorded when the driver itself closes a connection. */
+  private static final class ClosedByUser extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ClosedByUser() {
+      super("closed by the driver", null, false, false);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.loomcql.internal.connection;
+
+import io.loomcql.internal.protocol.Frame;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One request from the moment it holds a stream id until its response arrives or the connection
+ * dies. Shared by the caller (which parks in {@link #await}), the writer and the reader.
+ *
+ * <p>Its outcome is set exactly once by CAS: the response, the failure, or {@link #TIMED_OUT}
+ * when the caller gave up first. A timed-out request keeps its stream id (it is an orphan) until
+ * the late response arrives, so that answer can never reach a later request on the same id.
+ */
+final class PendingRequest {
+  static final Object TIMED_OUT = new Object();
+  static final Object INTERRUPTED = new Object();
+
+  private static final VarHandle OUTCOME;
+
+  static {
+    try {
+      OUTCOME = MethodHandles.lookup().findVarHandle(PendingRequest.class, "outcome", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final Frame frame;
+  final int streamId;
+  private final Thread waiter;
+  @SuppressWarnings("unused") // accessed through OUTCOME
+  private volatile Object outcome;
+
+  PendingRequest(Frame frame, Thread waiter) {
+    this.frame = frame;
+    this.streamId = frame.streamId();
+    this.waiter = waiter;
+  }
+
+  /** Delivers the response; false if the caller timed out already (the request was an orphan). */
+  boolean complete(ResponseFrame response) {
+    if (OUTCOME.compareAndSet(this, null, response)) {
+      LockSupport.unpark(waiter);
+      return true;
+    }
+    return false;
+  }
+
+  /** Fails the request; false if it had an outcome already. */
+  boolean fail(Throwable cause) {
+    if (OUTCOME.compareAndSet(this, null, cause)) {
+      LockSupport.unpark(waiter);
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether the caller stopped waiting (timeout or interrupt) before any outcome arrived. */
+  boolean isAbandoned() {
+    Object result = outcome;
+    return result == TIMED_OUT || result == INTERRUPTED;
+  }
+
+  /**
+   * Parks the calling thread until the outcome is known or the deadline passes.
+   *
+   * @return a {@link ResponseFrame}, a {@link Throwable}, {@link #TIMED_OUT} or, if the thread
+   *     was interrupted, {@link #INTERRUPTED} (the interrupt status stays set)
+   */
+  Object await(long deadlineNanos) {
+    while (true) {
+      Object result = outcome;
+      if (result != null) {
+        return result;
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        if (OUTCOME.compareAndSet(this, null, INTERRUPTED)) {
+          return INTERRUPTED;
+        }
+        continue;
+      }
+      long remaining = deadlineNanos - System.nanoTime();
+      if (remaining <= 0) {
+        if (OUTCOME.compareAndSet(this, null, TIMED_OUT)) {
+          return TIMED_OUT;
+        }
+        continue; // an outcome arrived at the last moment
+      }
+      LockSupport.parkNanos(this, remaining);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The connections of a session to each node, and how requests pick one. */
+package io.loomcql.internal.pool;

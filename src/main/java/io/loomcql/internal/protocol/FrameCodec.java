@@ -1,0 +1,203 @@
+package io.loomcql.internal.protocol;
+
+import io.loomcql.ProtocolVersion;
+import io.loomcql.error.ProtocolError;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Encodes and decodes v3/v4 frames (header section 2, body layout section 4). Pure functions over
+ * buffers: no sockets and no threads, so the same code runs in the driver and in test servers.
+ */
+public final class FrameCodec {
+  /** Cassandra's default {@code native_transport_max_frame_size} is 16 MiB; we accept up to 256 MiB. */
+  public static final int DEFAULT_MAX_BODY_LENGTH = 256 * 1024 * 1024;
+
+  private FrameCodec() {}
+
+  /** Bytes {@link #encode} writes for this frame, header included. */
+  public static int encodedSize(Frame frame) {
+    int size = FrameHeader.SIZE;
+    if (frame.tracingId() != null) {
+      size += 16;
+    }
+    if (!frame.warnings().isEmpty()) {
+      size += Primitives.sizeOfStringList(frame.warnings());
+    }
+    if (!frame.customPayload().isEmpty()) {
+      size += Primitives.sizeOfBytesMap(frame.customPayload());
+    }
+    return size + bodySize(frame.message(), frame.version());
+  }
+
+  /** Writes the frame at the buffer's position; the buffer needs {@link #encodedSize} bytes free. */
+  public static void encode(Frame frame, ByteBuffer out) {
+    ProtocolVersion version = frame.version();
+    int flags = 0;
+    if (frame.tracing() || frame.tracingId() != null) {
+      flags |= FrameHeader.FLAG_TRACING;
+    }
+    if (!frame.customPayload().isEmpty()) {
+      flags |= FrameHeader.FLAG_CUSTOM_PAYLOAD;
+    }
+    if (!frame.warnings().isEmpty()) {
+      flags |= FrameHeader.FLAG_WARNING;
+    }
+    int bodyStart = out.position() + FrameHeader.SIZE;
+    out.put((byte) (frame.isResponse() ? 0x80 | version.code() : version.code()));
+    out.put((byte) flags);
+    out.putShort((short) frame.streamId());
+    out.put((byte) frame.message().opcode());
+    out.putInt(0); // patched below once the body is written
+    if (frame.tracingId() != null) {
+      Primitives.writeUuid(frame.tracingId(), out);
+    }
+    if (!frame.warnings().isEmpty()) {
+      Primitives.writeStringList(frame.warnings(), out);
+    }
+    if (!frame.customPayload().isEmpty()) {
+      Primitives.writeBytesMap(frame.customPayload(), out);
+    }
+    encodeMessage(frame.message(), out, version);
+    out.putInt(bodyStart - 4, out.position() - bodyStart);
+  }
+
+  /**
+   * Reads and checks a header. Rejects a wrong direction, a version other than {@code expected}
+   * (when given), an unknown opcode or a length outside {@code [0, maxBodyLength]}, all before
+   * anything is allocated for the body.
+   */
+  public static FrameHeader decodeHeader(
+      ByteBuffer in, boolean expectResponse, ProtocolVersion expected, int maxBodyLength) {
+    Primitives.need(in, FrameHeader.SIZE, "frame header");
+    int versionByte = in.get() & 0xFF;
+    int flags = in.get() & 0xFF;
+    int streamId = in.getShort();
+    int opcode = in.get() & 0xFF;
+    int length = in.getInt();
+    boolean response = (versionByte & 0x80) != 0;
+    int version = versionByte & 0x7F;
+    if (response != expectResponse) {
+      throw new ProtocolError("frame in the wrong direction (version byte 0x" + Integer.toHexString(versionByte) + ")");
+    }
+    if (expected != null && version != expected.code()) {
+      throw new ProtocolError("frame of protocol v" + version + " on a v" + expected.code() + " connection");
+    }
+    if (opcode > Opcodes.AUTH_SUCCESS) {
+      throw new ProtocolError("unknown opcode 0x" + Integer.toHexString(opcode));
+    }
+    if (length < 0 || length > maxBodyLength) {
+      throw new ProtocolError("frame body length " + length + " outside [0, " + maxBodyLength + "]");
+    }
+    return new FrameHeader(version, response, flags, streamId, opcode, length);
+  }
+
+  /** Decodes a whole frame (header and body) from the buffer. */
+  public static Frame decode(ByteBuffer in, boolean expectResponse, int maxBodyLength) {
+    FrameHeader header = decodeHeader(in, expectResponse, null, maxBodyLength);
+    Primitives.need(in, header.bodyLength(), "frame body");
+    ByteBuffer body = in.slice(in.position(), header.bodyLength());
+    in.position(in.position() + header.bodyLength());
+    return decodeBody(header, body);
+  }
+
+  /** Decodes the body of a frame whose header was read already; the body must be complete. */
+  public static Frame decodeBody(FrameHeader header, ByteBuffer body) {
+    ProtocolVersion version = ProtocolVersion.fromCode(header.version());
+    if (version == null) {
+      throw new ProtocolError("unsupported protocol version " + header.version());
+    }
+    int flags = header.flags();
+    if ((flags & FrameHeader.FLAG_COMPRESSED) != 0) {
+      throw new ProtocolError("compressed frame on a connection without compression");
+    }
+    UUID tracingId = null;
+    if ((flags & FrameHeader.FLAG_TRACING) != 0 && header.response()) {
+      tracingId = Primitives.readUuid(body);
+    }
+    List<String> warnings = List.of();
+    if ((flags & FrameHeader.FLAG_WARNING) != 0) {
+      warnings = Primitives.readStringList(body);
+    }
+    Map<String, ByteBuffer> payload = Map.of();
+    if ((flags & FrameHeader.FLAG_CUSTOM_PAYLOAD) != 0) {
+      payload = Primitives.readBytesMap(body);
+    }
+    Message message = decodeMessage(header.opcode(), header.response(), body, version);
+    if (body.hasRemaining()) {
+      throw new ProtocolError(
+          body.remaining() + " unread bytes after a message of opcode 0x" + Integer.toHexString(header.opcode()));
+    }
+    boolean tracing = (flags & FrameHeader.FLAG_TRACING) != 0;
+    return new Frame(version, header.streamId(), tracing, tracingId, warnings, payload, message);
+  }
+
+  static int bodySize(Message message, ProtocolVersion version) {
+    return switch (message) {
+      case Startup m -> Startup.CODEC.encodedSize(m, version);
+      case AuthResponse m -> AuthResponse.CODEC.encodedSize(m, version);
+      case Options m -> Options.CODEC.encodedSize(m, version);
+      case Query m -> Query.CODEC.encodedSize(m, version);
+      case Register m -> Register.CODEC.encodedSize(m, version);
+      case ErrorResponse m -> ErrorResponse.CODEC.encodedSize(m, version);
+      case Ready m -> Ready.CODEC.encodedSize(m, version);
+      case Authenticate m -> Authenticate.CODEC.encodedSize(m, version);
+      case Supported m -> Supported.CODEC.encodedSize(m, version);
+      case Result m -> Result.CODEC.encodedSize(m, version);
+      case AuthChallenge m -> AuthChallenge.CODEC.encodedSize(m, version);
+      case AuthSuccess m -> AuthSuccess.CODEC.encodedSize(m, version);
+    };
+  }
+
+  static void encodeMessage(Message message, ByteBuffer out, ProtocolVersion version) {
+    switch (message) {
+      case Startup m -> Startup.CODEC.encode(m, out, version);
+      case AuthResponse m -> AuthResponse.CODEC.encode(m, out, version);
+      case Options m -> Options.CODEC.encode(m, out, version);
+      case Query m -> Query.CODEC.encode(m, out, version);
+      case Register m -> Register.CODEC.encode(m, out, version);
+      case ErrorResponse m -> ErrorResponse.CODEC.encode(m, out, version);
+      case Ready m -> Ready.CODEC.encode(m, out, version);
+      case Authenticate m -> Authenticate.CODEC.encode(m, out, version);
+      case Supported m -> Supported.CODEC.encode(m, out, version);
+      case Result m -> Result.CODEC.encode(m, out, version);
+      case AuthChallenge m -> AuthChallenge.CODEC.encode(m, out, version);
+      case AuthSuccess m -> AuthSuccess.CODEC.encode(m, out, version);
+    }
+  }
+
+  static Message decodeMessage(int opcode, boolean response, ByteBuffer body, ProtocolVersion version) {
+    MessageCodec<? extends Message> codec = response ? responseCodec(opcode) : requestCodec(opcode);
+    if (codec == null) {
+      throw new ProtocolError(
+          "opcode 0x" + Integer.toHexString(opcode) + " is not a " + (response ? "response" : "request"));
+    }
+    return codec.decode(body, version);
+  }
+
+  private static MessageCodec<? extends Message> requestCodec(int opcode) {
+    return switch (opcode) {
+      case Opcodes.STARTUP -> Startup.CODEC;
+      case Opcodes.AUTH_RESPONSE -> AuthResponse.CODEC;
+      case Opcodes.OPTIONS -> Options.CODEC;
+      case Opcodes.QUERY -> Query.CODEC;
+      case Opcodes.REGISTER -> Register.CODEC;
+      default -> null;
+    };
+  }
+
+  private static MessageCodec<? extends Message> responseCodec(int opcode) {
+    return switch (opcode) {
+      case Opcodes.ERROR -> ErrorResponse.CODEC;
+      case Opcodes.READY -> Ready.CODEC;
+      case Opcodes.AUTHENTICATE -> Authenticate.CODEC;
+      case Opcodes.SUPPORTED -> Supported.CODEC;
+      case Opcodes.RESULT -> Result.CODEC;
+      case Opcodes.AUTH_CHALLENGE -> AuthChallenge.CODEC;
+      case Opcodes.AUTH_SUCCESS -> AuthSuccess.CODEC;
+      default -> null;
+    };
+  }
+}

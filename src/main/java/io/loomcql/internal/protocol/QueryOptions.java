@@ -1,0 +1,232 @@
+package io.loomcql.internal.protocol;
+
+import io.loomcql.ConsistencyLevel;
+import io.loomcql.ProtocolVersion;
+import io.loomcql.error.ProtocolError;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code <query_parameters>} shared by QUERY and EXECUTE (v4 section 4.1.4, v5 adds keyspace
+ * and now_in_seconds). Values are either positional or named, never both. The flags are derived
+ * from which fields are set, so a value can never disagree with its flags.
+ *
+ * @param values positional values; an element may be null (CQL null) or {@link Primitives#UNSET}
+ * @param namedValues named values, or null when values are positional
+ * @param pageSize rows per page, or a value &lt;= 0 to let the server choose
+ * @param pagingState where to resume, or null
+ * @param serialConsistency for conditional updates, or null for the server's default
+ * @param defaultTimestamp client timestamp in microseconds, or {@link #NO_TIMESTAMP}
+ * @param keyspace per-query keyspace (v5 only), or null
+ * @param nowInSeconds server "now" override (v5 only), or {@link #NO_NOW}
+ */
+public record QueryOptions(
+    ConsistencyLevel consistency,
+    List<ByteBuffer> values,
+    Map<String, ByteBuffer> namedValues,
+    boolean skipMetadata,
+    int pageSize,
+    ByteBuffer pagingState,
+    ConsistencyLevel serialConsistency,
+    long defaultTimestamp,
+    String keyspace,
+    int nowInSeconds) {
+
+  public static final long NO_TIMESTAMP = Long.MIN_VALUE;
+  public static final int NO_NOW = Integer.MIN_VALUE;
+
+  private static final int VALUES = 0x01;
+  private static final int SKIP_METADATA = 0x02;
+  private static final int PAGE_SIZE = 0x04;
+  private static final int PAGING_STATE = 0x08;
+  private static final int SERIAL_CONSISTENCY = 0x10;
+  private static final int DEFAULT_TIMESTAMP = 0x20;
+  private static final int NAMES_FOR_VALUES = 0x40;
+  private static final int KEYSPACE = 0x80;
+  private static final int NOW_IN_SECONDS = 0x100;
+
+  public QueryOptions {
+    values = values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
+    if (namedValues != null && !values.isEmpty()) {
+      throw new IllegalArgumentException("values are either positional or named, not both");
+    }
+  }
+
+  /** Positional values at the given consistency, everything else default. */
+  public static QueryOptions of(ConsistencyLevel consistency, List<ByteBuffer> values) {
+    return new QueryOptions(consistency, values, null, false, -1, null, null, NO_TIMESTAMP, null, NO_NOW);
+  }
+
+  int flags() {
+    int flags = 0;
+    if (!values.isEmpty() || namedValues != null) {
+      flags |= VALUES;
+    }
+    if (namedValues != null) {
+      flags |= NAMES_FOR_VALUES;
+    }
+    if (skipMetadata) {
+      flags |= SKIP_METADATA;
+    }
+    if (pageSize > 0) {
+      flags |= PAGE_SIZE;
+    }
+    if (pagingState != null) {
+      flags |= PAGING_STATE;
+    }
+    if (serialConsistency != null) {
+      flags |= SERIAL_CONSISTENCY;
+    }
+    if (defaultTimestamp != NO_TIMESTAMP) {
+      flags |= DEFAULT_TIMESTAMP;
+    }
+    if (keyspace != null) {
+      flags |= KEYSPACE;
+    }
+    if (nowInSeconds != NO_NOW) {
+      flags |= NOW_IN_SECONDS;
+    }
+    return flags;
+  }
+
+  int encodedSize(ProtocolVersion version) {
+    int size = 2 + (version.code() >= 5 ? 4 : 1);
+    if (namedValues != null) {
+      size += 2;
+      for (Map.Entry<String, ByteBuffer> entry : namedValues.entrySet()) {
+        size += Primitives.sizeOfString(entry.getKey()) + Primitives.sizeOfBytes(entry.getValue());
+      }
+    } else if (!values.isEmpty()) {
+      size += 2;
+      for (ByteBuffer value : values) {
+        size += Primitives.sizeOfBytes(value);
+      }
+    }
+    if (pageSize > 0) {
+      size += 4;
+    }
+    if (pagingState != null) {
+      size += Primitives.sizeOfBytes(pagingState);
+    }
+    if (serialConsistency != null) {
+      size += 2;
+    }
+    if (defaultTimestamp != NO_TIMESTAMP) {
+      size += 8;
+    }
+    if (keyspace != null) {
+      size += Primitives.sizeOfString(keyspace);
+    }
+    if (nowInSeconds != NO_NOW) {
+      size += 4;
+    }
+    return size;
+  }
+
+  void encode(ByteBuffer out, ProtocolVersion version) {
+    checkVersion(version);
+    out.putShort((short) consistency.code());
+    int flags = flags();
+    if (version.code() >= 5) {
+      out.putInt(flags);
+    } else {
+      out.put((byte) flags);
+    }
+    if (namedValues != null) {
+      out.putShort((short) namedValues.size());
+      for (Map.Entry<String, ByteBuffer> entry : namedValues.entrySet()) {
+        Primitives.writeString(entry.getKey(), out);
+        Primitives.writeBytes(entry.getValue(), out);
+      }
+    } else if (!values.isEmpty()) {
+      out.putShort((short) values.size());
+      for (ByteBuffer value : values) {
+        Primitives.writeBytes(value, out);
+      }
+    }
+    if (pageSize > 0) {
+      out.putInt(pageSize);
+    }
+    if (pagingState != null) {
+      Primitives.writeBytes(pagingState, out);
+    }
+    if (serialConsistency != null) {
+      out.putShort((short) serialConsistency.code());
+    }
+    if (defaultTimestamp != NO_TIMESTAMP) {
+      out.putLong(defaultTimestamp);
+    }
+    if (keyspace != null) {
+      Primitives.writeString(keyspace, out);
+    }
+    if (nowInSeconds != NO_NOW) {
+      out.putInt(nowInSeconds);
+    }
+  }
+
+  private void checkVersion(ProtocolVersion version) {
+    if (version.code() < 5 && (keyspace != null || nowInSeconds != NO_NOW)) {
+      throw new IllegalArgumentException("a per-query keyspace and now_in_seconds need protocol v5, not " + version);
+    }
+    if (version.code() < 4) {
+      for (ByteBuffer value : values) {
+        if (value == Primitives.UNSET) { // identity: an empty value is not unset
+          throw new IllegalArgumentException("unset values need protocol v4 or later, not " + version);
+        }
+      }
+    }
+  }
+
+  static QueryOptions decode(ByteBuffer in, ProtocolVersion version) {
+    ConsistencyLevel consistency = consistency(Primitives.readUnsignedShort(in));
+    int flags = version.code() >= 5 ? Primitives.readInt(in) : Primitives.readByte(in) & 0xFF;
+    List<ByteBuffer> values = List.of();
+    Map<String, ByteBuffer> named = null;
+    if ((flags & VALUES) != 0) {
+      int count = Primitives.readUnsignedShort(in);
+      Primitives.need(in, 4L * count, count + " values");
+      if ((flags & NAMES_FOR_VALUES) != 0) {
+        named = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+          named.put(Primitives.readString(in), Primitives.readValue(in));
+        }
+      } else {
+        List<ByteBuffer> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          list.add(Primitives.readValue(in));
+        }
+        values = list;
+      }
+    }
+    int pageSize = (flags & PAGE_SIZE) != 0 ? Primitives.readInt(in) : -1;
+    ByteBuffer pagingState = (flags & PAGING_STATE) != 0 ? Primitives.readBytes(in) : null;
+    ConsistencyLevel serial =
+        (flags & SERIAL_CONSISTENCY) != 0 ? consistency(Primitives.readUnsignedShort(in)) : null;
+    long timestamp = (flags & DEFAULT_TIMESTAMP) != 0 ? Primitives.readLong(in) : NO_TIMESTAMP;
+    String keyspace = (flags & KEYSPACE) != 0 && version.code() >= 5 ? Primitives.readString(in) : null;
+    int now = (flags & NOW_IN_SECONDS) != 0 && version.code() >= 5 ? Primitives.readInt(in) : NO_NOW;
+    return new QueryOptions(
+        consistency,
+        values,
+        named == null ? null : Collections.unmodifiableMap(named),
+        (flags & SKIP_METADATA) != 0,
+        pageSize,
+        pagingState,
+        serial,
+        timestamp,
+        keyspace,
+        now);
+  }
+
+  static ConsistencyLevel consistency(int code) {
+    ConsistencyLevel level = ConsistencyLevel.fromCode(code);
+    if (level == null) {
+      throw new ProtocolError("unknown [consistency] code 0x" + Integer.toHexString(code));
+    }
+    return level;
+  }
+}

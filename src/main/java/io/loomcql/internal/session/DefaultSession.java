@@ -1,0 +1,276 @@
+package io.loomcql.internal.session;
+
+import io.loomcql.Cluster;
+import io.loomcql.ColumnDefinitions;
+import io.loomcql.ConsistencyLevel;
+import io.loomcql.ExecutionInfo;
+import io.loomcql.ResponseFuture;
+import io.loomcql.ResultSet;
+import io.loomcql.Session;
+import io.loomcql.SimpleStatement;
+import io.loomcql.Statement;
+import io.loomcql.error.ConnectionException;
+import io.loomcql.error.CoordinatorException;
+import io.loomcql.error.NoHostAvailableException;
+import io.loomcql.error.ProtocolError;
+import io.loomcql.internal.connection.Connection;
+import io.loomcql.internal.connection.Handshake;
+import io.loomcql.internal.connection.ResponseFrame;
+import io.loomcql.internal.pool.HostPool;
+import io.loomcql.internal.protocol.ErrorMapper;
+import io.loomcql.internal.protocol.ErrorResponse;
+import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.protocol.RowsResult;
+import io.loomcql.internal.protocol.SchemaChangeResult;
+import io.loomcql.internal.protocol.SetKeyspaceResult;
+import io.loomcql.internal.protocol.VoidResult;
+import io.loomcql.metadata.Host;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session: runs each request on the caller's thread, from statement to result set. Shared by
+ * all threads; its mutable settings are volatile fields, read once per request.
+ */
+public final class DefaultSession implements Session {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultSession.class);
+
+  private final Cluster cluster;
+  private final DriverConfig config;
+  private final DefaultHost host;
+  private final HostPool pool;
+  private final RequestEncoder encoder;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile String keyspace;
+  private volatile Duration timeout;
+  private volatile ConsistencyLevel consistency;
+  private volatile ConsistencyLevel serialConsistency;
+
+  private DefaultSession(Cluster cluster, DriverConfig config, InetSocketAddress address, String keyspace) {
+    this.cluster = cluster;
+    this.config = config;
+    this.host = new DefaultHost(address);
+    this.keyspace = keyspace;
+    this.timeout = config.requestTimeout();
+    this.consistency = config.consistency();
+    this.serialConsistency = config.serialConsistency();
+    this.encoder = new RequestEncoder(config);
+    this.pool =
+        new HostPool(address, config.connection(), config.connectionsPerHost(), config.requestTimeout(), this::keyspace);
+  }
+
+  /**
+   * Connects to the first contact point that answers.
+   *
+   * @throws NoHostAvailableException listing every contact point and its error, when none answers
+   * @throws CoordinatorException when a node refuses the session itself (authentication, unknown
+   *     keyspace): another node would refuse it too
+   */
+  public static DefaultSession open(Cluster cluster, DriverConfig config, String keyspace) {
+    Map<Host, Throwable> errors = new LinkedHashMap<>();
+    for (InetSocketAddress address : config.contactPoints()) {
+      DefaultSession session = new DefaultSession(cluster, config, address, keyspace);
+      try {
+        session.pool.open();
+        session.afterConnect();
+        return session;
+      } catch (CoordinatorException e) {
+        session.shutdown();
+        throw e;
+      } catch (RuntimeException e) {
+        session.shutdown();
+        LOG.debug("Cannot connect to contact point {}: {}", address, e.toString());
+        errors.put(session.host, e);
+      }
+    }
+    throw new NoHostAvailableException("cannot connect to any contact point; check that Cassandra listens there", errors);
+  }
+
+  private void afterConnect() {
+    Connection connection = pool.borrow();
+    if (connection.keyspace() != null) {
+      keyspace = connection.keyspace(); // the name as the server spells it
+    }
+    try {
+      SystemLocal.describe(this, host);
+    } catch (RuntimeException e) {
+      LOG.debug("[{}] cannot read system.local: {}", host, e.toString());
+    }
+  }
+
+  @Override
+  public ResultSet execute(String cql, Object... positionalValues) {
+    return execute(SimpleStatement.newInstance(cql, positionalValues));
+  }
+
+  @Override
+  public ResultSet execute(String cql, Map<String, ?> namedValues) {
+    return execute(SimpleStatement.newInstance(cql, namedValues));
+  }
+
+  @Override
+  public ResultSet execute(Statement<?> statement) {
+    Objects.requireNonNull(statement, "statement");
+    if (closed.get()) {
+      throw new IllegalStateException("the session is closed; cannot execute " + statement);
+    }
+    var request = encoder.encode(statement, consistency, serialConsistency);
+    Duration requestTimeout = statement.timeout() != null ? statement.timeout() : timeout;
+    long deadline = System.nanoTime() + requestTimeout.toNanos();
+    Frame frame;
+    Connection connection;
+    try {
+      connection = pool.borrow();
+      String wanted = keyspace;
+      if (wanted != null && !wanted.equals(connection.keyspace())) {
+        Handshake.use(connection, wanted, deadline);
+      }
+      ResponseFrame response = connection.send(request, statement.isTracing(), statement.customPayload(), deadline);
+      frame = response.decode();
+    } catch (ConnectionException e) {
+      if (closed.get()) {
+        throw new IllegalStateException("the session was closed while executing " + statement, e);
+      }
+      throw new NoHostAvailableException("the request failed on every node tried", Map.of(host, e));
+    }
+    return toResultSet(statement, connection, frame, deadline);
+  }
+
+  private ResultSet toResultSet(Statement<?> statement, Connection connection, Frame frame, long deadline) {
+    ExecutionInfo info = new ExecutionInfo(host, List.of(host), frame.warnings(), frame.tracingId(), 0);
+    return switch (frame.message()) {
+      case RowsResult rows -> {
+        if (rows.metadata().columns() == null) {
+          throw new ProtocolError(connection.address(), "rows without metadata in answer to " + statement);
+        }
+        PageData page = new PageData(ColumnDefinitions.of(rows.metadata().columns()), rows);
+        yield new DefaultResultSet(this, statement, page, rows.metadata().pagingState(), info);
+      }
+      case VoidResult v -> new DefaultResultSet(this, statement, PageData.empty(), null, info);
+      case SchemaChangeResult change -> new DefaultResultSet(this, statement, PageData.empty(), null, info);
+      case SetKeyspaceResult set -> {
+        connection.keyspace(set.keyspace());
+        keyspace = set.keyspace();
+        pool.switchKeyspace(set.keyspace(), deadline);
+        yield new DefaultResultSet(this, statement, PageData.empty(), null, info);
+      }
+      case ErrorResponse error -> throw ErrorMapper.toException(error, connection.address());
+      default ->
+          throw new ProtocolError(
+              connection.address(), "unexpected " + frame.message().getClass().getSimpleName() + " for " + statement);
+    };
+  }
+
+  @Override
+  public ResponseFuture executeAsync(String cql, Object... positionalValues) {
+    return executeAsync(SimpleStatement.newInstance(cql, positionalValues));
+  }
+
+  @Override
+  public ResponseFuture executeAsync(String cql, Map<String, ?> namedValues) {
+    return executeAsync(SimpleStatement.newInstance(cql, namedValues));
+  }
+
+  @Override
+  public ResponseFuture executeAsync(Statement<?> statement) {
+    ResponseFuture future = new ResponseFuture(statement, this);
+    if (closed.get()) {
+      future.completeExceptionally(new IllegalStateException("the session is closed; cannot execute " + statement));
+      return future;
+    }
+    Thread.startVirtualThread(
+        () -> {
+          try {
+            future.complete(execute(statement));
+          } catch (Throwable t) {
+            future.completeExceptionally(t);
+          }
+        });
+    return future;
+  }
+
+  @Override
+  public void setKeyspace(String keyspace) {
+    execute("USE " + Handshake.quote(keyspace));
+  }
+
+  @Override
+  public String keyspace() {
+    return keyspace;
+  }
+
+  @Override
+  public Cluster cluster() {
+    return cluster;
+  }
+
+  @Override
+  public Set<Host> hosts() {
+    return Set.of(host);
+  }
+
+  @Override
+  public Duration defaultTimeout() {
+    return timeout;
+  }
+
+  @Override
+  public void setDefaultTimeout(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+    this.timeout = timeout;
+  }
+
+  @Override
+  public ConsistencyLevel defaultConsistencyLevel() {
+    return consistency;
+  }
+
+  @Override
+  public void setDefaultConsistencyLevel(ConsistencyLevel level) {
+    this.consistency = Objects.requireNonNull(level, "level");
+  }
+
+  @Override
+  public ConsistencyLevel defaultSerialConsistencyLevel() {
+    return serialConsistency;
+  }
+
+  @Override
+  public void setDefaultSerialConsistencyLevel(ConsistencyLevel level) {
+    if (!level.isSerial()) {
+      throw new IllegalArgumentException("serial consistency must be SERIAL or LOCAL_SERIAL, not " + level);
+    }
+    this.serialConsistency = level;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  @Override
+  public void shutdown() {
+    if (closed.compareAndSet(false, true)) {
+      pool.close();
+    }
+  }
+
+  DriverConfig config() {
+    return config;
+  }
+
+  @Override
+  public String toString() {
+    return "Session[" + host + (keyspace == null ? "" : ", keyspace " + keyspace) + "]";
+  }
+}

@@ -1,0 +1,16 @@
+package io.loomcql.type;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@code tuple<a, b, ...>}; tuples are always frozen in CQL. */
+public record TupleType(List<DataType> componentTypes) implements DataType {
+  public TupleType {
+    componentTypes = List.copyOf(componentTypes);
+  }
+
+  @Override
+  public String asCql() {
+    return componentTypes.stream().map(DataType::asCql).collect(Collectors.joining(", ", "frozen<tuple<", ">>"));
+  }
+}

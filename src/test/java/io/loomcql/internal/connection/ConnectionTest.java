@@ -1,0 +1,144 @@
+package io.loomcql.internal.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loomcql.ConsistencyLevel;
+import io.loomcql.ProtocolVersion;
+import io.loomcql.error.ConnectionException;
+import io.loomcql.error.OperationTimedOutException;
+import io.loomcql.internal.codec.NativeValues;
+import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.protocol.Query;
+import io.loomcql.internal.protocol.QueryOptions;
+import io.loomcql.internal.protocol.RowsResult;
+import io.loomcql.testkit.FakeNode;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ConnectionTest {
+  private FakeNode node;
+
+  @BeforeEach
+  void startNode() throws Exception {
+    node = new FakeNode();
+  }
+
+  @AfterEach
+  void stopNode() throws Exception {
+    node.close();
+  }
+
+  private Connection connect(int maxRequests) throws Exception {
+    ConnectionConfig config =
+        new ConnectionConfig(
+            ProtocolVersion.V4, maxRequests, Duration.ofSeconds(2), true, false, 0, 0, null, "3.0.0", 1 << 20);
+    return Handshake.connect(node.address(), config, null, Duration.ofSeconds(5));
+  }
+
+  private static String query(Connection connection, String text, Duration timeout) {
+    Frame frame =
+        connection.request(
+            new Query(text, QueryOptions.of(ConsistencyLevel.ONE, List.of())), System.nanoTime() + timeout.toNanos());
+    RowsResult rows = (RowsResult) frame.message();
+    ByteBuffer content = rows.content().duplicate();
+    int length = content.getInt();
+    return NativeValues.readText(content.slice(content.position(), length));
+  }
+
+  @Test
+  void should_give_each_of_1000_concurrent_callers_its_own_response() throws Exception {
+    try (Connection connection = connect(128); ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<String>> answers = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        String text = "request-" + i;
+        answers.add(threads.submit(() -> query(connection, text, Duration.ofSeconds(10))));
+      }
+      for (int i = 0; i < 1000; i++) {
+        assertThat(answers.get(i).get()).isEqualTo("request-" + i);
+      }
+      assertThat(connection.inFlight()).isZero();
+    }
+  }
+
+  @Test
+  void should_keep_a_timed_out_stream_id_reserved_until_its_late_response_arrives() throws Exception {
+    CountDownLatch lateSent = new CountDownLatch(1);
+    node.behavior(
+        (query, request, peer) -> {
+          if (query.query().equals("slow")) {
+            Thread.startVirtualThread(
+                () -> {
+                  try {
+                    Thread.sleep(400);
+                    peer.reply(request, FakeNode.textRow("slow"));
+                  } catch (Exception ignored) {
+                    // test failure shows up in the assertions
+                  } finally {
+                    lateSent.countDown();
+                  }
+                });
+          } else {
+            FakeNode.echo(query, request, peer);
+          }
+        });
+    try (Connection connection = connect(1)) { // a single stream id: reuse would be immediate
+      assertThatThrownBy(() -> query(connection, "slow", Duration.ofMillis(100)))
+          .isInstanceOf(OperationTimedOutException.class);
+      assertThat(connection.orphans()).isEqualTo(1);
+      assertThat(connection.inFlight()).isEqualTo(1);
+
+      // The only id is orphaned: the next request waits for it instead of reusing it.
+      assertThat(query(connection, "fast", Duration.ofSeconds(5))).isEqualTo("fast");
+      lateSent.await();
+      assertThat(connection.orphans()).isZero();
+      assertThat(connection.inFlight()).isZero();
+    }
+  }
+
+  @Test
+  void should_fail_requests_in_flight_once_when_the_socket_closes() throws Exception {
+    node.behavior((query, request, peer) -> peer.close());
+    try (Connection connection = connect(16)) {
+      assertThatThrownBy(() -> query(connection, "boom", Duration.ofSeconds(5)))
+          .isInstanceOf(ConnectionException.class)
+          .hasMessageContaining(node.address().getAddress().getHostAddress());
+      assertThat(connection.isOpen()).isFalse();
+      assertThatThrownBy(() -> query(connection, "after", Duration.ofSeconds(5)))
+          .isInstanceOf(ConnectionException.class)
+          .hasMessageContaining("connection broken");
+    }
+  }
+
+  @Test
+  void should_time_out_when_no_stream_id_frees() throws Exception {
+    node.behavior((query, request, peer) -> {}); // never answers
+    try (Connection connection = connect(2)) {
+      Thread.startVirtualThread(() -> catchAll(() -> query(connection, "a", Duration.ofSeconds(5))));
+      Thread.startVirtualThread(() -> catchAll(() -> query(connection, "b", Duration.ofSeconds(5))));
+      while (connection.inFlight() < 2) {
+        Thread.sleep(5);
+      }
+      assertThatThrownBy(() -> query(connection, "c", Duration.ofMillis(100)))
+          .isInstanceOf(OperationTimedOutException.class)
+          .hasMessageContaining("no free stream id");
+    }
+  }
+
+  private static void catchAll(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException ignored) {
+      // expected when the connection closes at the end of the test
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package io.loomcql.testkit;
+
+import io.loomcql.ColumnDefinition;
+import io.loomcql.ProtocolVersion;
+import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.protocol.FrameCodec;
+import io.loomcql.internal.protocol.FrameHeader;
+import io.loomcql.internal.protocol.Options;
+import io.loomcql.internal.protocol.Query;
+import io.loomcql.internal.protocol.Ready;
+import io.loomcql.internal.protocol.Response;
+import io.loomcql.internal.protocol.RowsMetadata;
+import io.loomcql.internal.protocol.RowsResult;
+import io.loomcql.internal.protocol.Startup;
+import io.loomcql.internal.protocol.Supported;
+import io.loomcql.type.DataType;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A fake CQL node on 127.0.0.1 for what a real node cannot be made to do on demand: answer late,
+ * never answer, or drop the connection mid-request. It speaks protocol v4 through the driver's
+ * own codecs. STARTUP and OPTIONS are answered; every QUERY goes to the {@link Behavior}.
+ */
+public final class FakeNode implements AutoCloseable {
+
+  /** Decides what happens to a QUERY; the default echoes the query text in a one-row result. */
+  @FunctionalInterface
+  public interface Behavior {
+    void onQuery(Query query, Frame request, Peer peer) throws IOException;
+  }
+
+  /** The server side of one connection. Thread-safe: replies may come from any thread. */
+  public static final class Peer {
+    private final SocketChannel channel;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    Peer(SocketChannel channel) {
+      this.channel = channel;
+    }
+
+    public void reply(Frame request, Response response) throws IOException {
+      Frame frame = Frame.of(request.version(), request.streamId(), response);
+      ByteBuffer out = ByteBuffer.allocate(FrameCodec.encodedSize(frame));
+      FrameCodec.encode(frame, out);
+      out.flip();
+      writeLock.lock();
+      try {
+        while (out.hasRemaining()) {
+          channel.write(out);
+        }
+      } finally {
+        writeLock.unlock();
+      }
+    }
+
+    /** Replies after a delay, from another thread, without holding up the connection. */
+    public void replyLater(Frame request, Response response, long delayMillis) {
+      Thread.startVirtualThread(
+          () -> {
+            try {
+              Thread.sleep(delayMillis);
+              reply(request, response);
+            } catch (IOException | InterruptedException ignored) {
+              // the client went away; nothing to answer
+            }
+          });
+    }
+
+    public void close() throws IOException {
+      channel.close();
+    }
+  }
+
+  private final ServerSocketChannel server;
+  private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
+  private volatile Behavior behavior = FakeNode::echo;
+
+  public FakeNode() throws IOException {
+    server = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    Thread.ofVirtual().name("fake-node-acceptor").start(this::acceptLoop);
+  }
+
+  public InetSocketAddress address() throws IOException {
+    return (InetSocketAddress) server.getLocalAddress();
+  }
+
+  public void behavior(Behavior behavior) {
+    this.behavior = behavior;
+  }
+
+  /** A one-row, one-column (text) result. */
+  public static RowsResult textRow(String value) {
+    RowsMetadata metadata = RowsMetadata.of(List.of(new ColumnDefinition("ks", "t", "value", DataType.TEXT)), null);
+    return RowsResult.of(metadata, List.of(List.of(ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)))));
+  }
+
+  public static void echo(Query query, Frame request, Peer peer) throws IOException {
+    peer.reply(request, textRow(query.query()));
+  }
+
+  private void acceptLoop() {
+    try {
+      while (true) {
+        SocketChannel client = server.accept();
+        clients.add(client);
+        Thread.ofVirtual().name("fake-node-connection").start(() -> serve(client));
+      }
+    } catch (IOException closed) {
+      // server closed
+    }
+  }
+
+  private void serve(SocketChannel client) {
+    Peer peer = new Peer(client);
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+    try {
+      while (client.read(buffer) >= 0) {
+        buffer.flip();
+        while (buffer.remaining() >= FrameHeader.SIZE) {
+          int length = buffer.getInt(buffer.position() + 5);
+          if (buffer.remaining() < FrameHeader.SIZE + length) {
+            break;
+          }
+          Frame request = FrameCodec.decode(buffer, false, 1 << 20);
+          handle(request, peer);
+        }
+        buffer.compact();
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // connection closed or broken: the test decides what that means
+    } finally {
+      clients.remove(client);
+      try {
+        client.close();
+      } catch (IOException ignored) {
+        // already closed
+      }
+    }
+  }
+
+  private void handle(Frame request, Peer peer) throws IOException {
+    switch (request.message()) {
+      case Startup s -> peer.reply(request, Ready.INSTANCE);
+      case Options o -> peer.reply(request, new Supported(Map.of("CQL_VERSION", List.of("3.4.7"))));
+      case Query q -> behavior.onQuery(q, request, peer);
+      default -> throw new IOException("fake node does not handle " + request.message());
+    }
+  }
+
+  /** Connections currently open to this node. */
+  public int openConnections() {
+    return clients.size();
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    for (SocketChannel client : clients) {
+      client.close();
+    }
+  }
+
+  static ProtocolVersion version() {
+    return ProtocolVersion.V4;
+  }
+}
