@@ -34,7 +34,7 @@ public final class Connection implements AutoCloseable {
 
   private final InetSocketAddress address;
   private final ProtocolVersion version;
-  private final SocketChannel channel;
+  private final Transport transport;
   private final StreamIds streamIds;
   private final AtomicReferenceArray<PendingRequest> slots;
   private final AtomicInteger orphans = new AtomicInteger();
@@ -43,16 +43,16 @@ public final class Connection implements AutoCloseable {
   private final String name;
   private volatile String keyspace;
 
-  private Connection(InetSocketAddress address, SocketChannel channel, ConnectionConfig config) {
+  private Connection(InetSocketAddress address, Transport transport, ConnectionConfig config) {
     this.address = address;
     this.version = config.version();
-    this.channel = channel;
+    this.transport = transport;
     this.streamIds = new StreamIds(config.maxRequestsPerConnection());
     this.slots = new AtomicReferenceArray<>(config.maxRequestsPerConnection());
     this.name = "loomcql-" + IDS.incrementAndGet() + "-" + address.getAddress().getHostAddress() + ":" + address.getPort();
-    this.writer = new FrameWriter(this, channel);
+    this.writer = new FrameWriter(this, transport);
     writer.start(name + "-writer");
-    new FrameReader(this, channel, version, config.maxFrameBodyLength()).start(name + "-reader");
+    new FrameReader(this, transport, version, config.maxFrameBodyLength()).start(name + "-reader");
   }
 
   /**
@@ -73,7 +73,7 @@ public final class Connection implements AutoCloseable {
       }
       // The socket adaptor is the only blocking connect with a timeout in the JDK.
       channel.socket().connect(address, (int) Math.max(1, config.connectTimeout().toMillis()));
-      return new Connection(address, channel, config);
+      return new Connection(address, new PlainTransport(channel), config);
     } catch (IOException e) {
       closeQuietly(channel);
       throw new ConnectionException(address, "cannot connect: " + e, e);
@@ -204,7 +204,7 @@ public final class Connection implements AutoCloseable {
     if (!(cause instanceof ClosedByUser)) {
       LOG.debug("[{}] connection defunct: {}", name, cause.toString());
     }
-    closeQuietly(channel);
+    transport.close();
     ConnectionException failure = closedException(cause);
     for (int id = 0; id < slots.length(); id++) {
       PendingRequest request = slots.getAndSet(id, null);

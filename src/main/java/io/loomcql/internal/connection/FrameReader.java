@@ -6,7 +6,6 @@ import io.loomcql.internal.protocol.FrameHeader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 
 /**
  * The single reader of one connection (one virtual thread). It reads as much as the socket has
@@ -18,14 +17,14 @@ final class FrameReader implements Runnable {
   private static final int BUFFER_SIZE = 64 * 1024;
 
   private final Connection connection;
-  private final SocketChannel channel;
+  private final Transport transport;
   private final ProtocolVersion version;
   private final int maxBodyLength;
   private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
 
-  FrameReader(Connection connection, SocketChannel channel, ProtocolVersion version, int maxBodyLength) {
+  FrameReader(Connection connection, Transport transport, ProtocolVersion version, int maxBodyLength) {
     this.connection = connection;
-    this.channel = channel;
+    this.transport = transport;
     this.version = version;
     this.maxBodyLength = maxBodyLength;
   }
@@ -38,7 +37,7 @@ final class FrameReader implements Runnable {
   public void run() {
     try {
       while (true) {
-        if (channel.read(buffer) < 0) {
+        if (transport.read(buffer) < 0) {
           throw new EOFException("connection closed by the server");
         }
         buffer.flip();
@@ -76,7 +75,7 @@ final class FrameReader implements Runnable {
     buffer.get(body, 0, filled);
     while (filled < length) {
       buffer.clear();
-      if (channel.read(buffer) < 0) {
+      if (transport.read(buffer) < 0) {
         throw new EOFException("connection closed by the server in the middle of a frame");
       }
       buffer.flip();

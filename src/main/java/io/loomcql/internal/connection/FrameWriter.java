@@ -3,7 +3,6 @@ package io.loomcql.internal.connection;
 import io.loomcql.internal.protocol.FrameCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -21,15 +20,15 @@ final class FrameWriter implements Runnable {
   private static final int BUFFER_SIZE = 64 * 1024;
 
   private final Connection connection;
-  private final SocketChannel channel;
+  private final Transport transport;
   private final ConcurrentLinkedQueue<PendingRequest> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean sleeping = new AtomicBoolean();
   private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
   private volatile Thread thread;
 
-  FrameWriter(Connection connection, SocketChannel channel) {
+  FrameWriter(Connection connection, Transport transport) {
     this.connection = connection;
-    this.channel = channel;
+    this.transport = transport;
   }
 
   void start(String name) {
@@ -108,8 +107,6 @@ final class FrameWriter implements Runnable {
   }
 
   private void writeFully(ByteBuffer data) throws IOException {
-    while (data.hasRemaining()) {
-      channel.write(data);
-    }
+    transport.write(data);
   }
 }
