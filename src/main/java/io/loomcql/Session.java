@@ -2,8 +2,10 @@ package io.loomcql;
 
 import io.loomcql.metadata.Host;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Executes statements against the cluster. Thread-safe: share one session per keyspace (or one
@@ -25,6 +27,23 @@ public interface Session extends AutoCloseable {
   ResponseFuture executeAsync(String cql, Map<String, ?> namedValues);
 
   ResponseFuture executeAsync(Statement<?> statement);
+
+  /**
+   * Prepares a statement (once per query text and keyspace: later calls return the cached one).
+   *
+   * @throws io.loomcql.error.SyntaxError or {@link io.loomcql.error.InvalidQueryException} when
+   *     the node refuses it
+   */
+  PreparedStatement prepare(String cql);
+
+  CompletableFuture<PreparedStatement> prepareAsync(String cql);
+
+  /**
+   * Executes the statements with at most {@code maxInFlight} at a time (the reference
+   * {@code execute_concurrent}) and returns their results in input order. The first failure is
+   * thrown once the statements already started are done; statements not yet started are skipped.
+   */
+  List<ResultSet> executeConcurrent(Iterable<? extends Statement<?>> statements, int maxInFlight);
 
   /** Switches every connection of the session to the keyspace (and connections opened later). */
   void setKeyspace(String keyspace);

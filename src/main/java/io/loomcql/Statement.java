@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param <S> the concrete statement type, returned by the setters
  */
-public abstract sealed class Statement<S extends Statement<S>> permits SimpleStatement {
+public abstract sealed class Statement<S extends Statement<S>>
+    permits SimpleStatement, BoundStatement, BatchStatement {
   /** Marks {@link #timestamp()} as not set: the driver's timestamp generator supplies one. */
   public static final long NO_TIMESTAMP = Long.MIN_VALUE;
 

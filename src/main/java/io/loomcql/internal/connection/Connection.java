@@ -161,7 +161,11 @@ public final class Connection implements AutoCloseable {
       throw new OperationTimedOutException("[" + address + "] timed out waiting for a response on " + name);
     }
     Throwable failure = (Throwable) outcome;
-    throw new ConnectionException(address, failure.getMessage(), failure);
+    if (failure instanceof ConnectionException) {
+      throw new ConnectionException(address, failure.getMessage(), failure); // with this caller's stack
+    }
+    // The writer could not encode this request: the connection is fine, the request is not.
+    throw new IllegalArgumentException("cannot send " + message.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
   }
 
   /** Called by the reader for each frame: completes the waiter of its stream id. */

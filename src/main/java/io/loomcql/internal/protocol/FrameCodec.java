@@ -140,6 +140,10 @@ public final class FrameCodec {
       case AuthResponse m -> AuthResponse.CODEC.encodedSize(m, version);
       case Options m -> Options.CODEC.encodedSize(m, version);
       case Query m -> Query.CODEC.encodedSize(m, version);
+      case Prepare m -> Prepare.CODEC.encodedSize(m, version);
+      case Execute m -> Execute.CODEC.encodedSize(m, version);
+      case Batch m -> Batch.CODEC.encodedSize(m, version);
+      case Event m -> Event.CODEC.encodedSize(m, version);
       case Register m -> Register.CODEC.encodedSize(m, version);
       case ErrorResponse m -> ErrorResponse.CODEC.encodedSize(m, version);
       case Ready m -> Ready.CODEC.encodedSize(m, version);
@@ -157,6 +161,10 @@ public final class FrameCodec {
       case AuthResponse m -> AuthResponse.CODEC.encode(m, out, version);
       case Options m -> Options.CODEC.encode(m, out, version);
       case Query m -> Query.CODEC.encode(m, out, version);
+      case Prepare m -> Prepare.CODEC.encode(m, out, version);
+      case Execute m -> Execute.CODEC.encode(m, out, version);
+      case Batch m -> Batch.CODEC.encode(m, out, version);
+      case Event m -> Event.CODEC.encode(m, out, version);
       case Register m -> Register.CODEC.encode(m, out, version);
       case ErrorResponse m -> ErrorResponse.CODEC.encode(m, out, version);
       case Ready m -> Ready.CODEC.encode(m, out, version);
@@ -183,6 +191,9 @@ public final class FrameCodec {
       case Opcodes.AUTH_RESPONSE -> AuthResponse.CODEC;
       case Opcodes.OPTIONS -> Options.CODEC;
       case Opcodes.QUERY -> Query.CODEC;
+      case Opcodes.PREPARE -> Prepare.CODEC;
+      case Opcodes.EXECUTE -> Execute.CODEC;
+      case Opcodes.BATCH -> Batch.CODEC;
       case Opcodes.REGISTER -> Register.CODEC;
       default -> null;
     };
@@ -195,6 +206,7 @@ public final class FrameCodec {
       case Opcodes.AUTHENTICATE -> Authenticate.CODEC;
       case Opcodes.SUPPORTED -> Supported.CODEC;
       case Opcodes.RESULT -> Result.CODEC;
+      case Opcodes.EVENT -> Event.CODEC;
       case Opcodes.AUTH_CHALLENGE -> AuthChallenge.CODEC;
       case Opcodes.AUTH_SUCCESS -> AuthSuccess.CODEC;
       default -> null;

@@ -1,4 +1,4 @@
 package io.loomcql.internal.protocol;
 
 /** A message a client sends. */
-public sealed interface Request extends Message permits Startup, AuthResponse, Options, Query, Register {}
+public sealed interface Request extends Message permits Startup, AuthResponse, Options, Query, Prepare, Execute, Batch, Register {}

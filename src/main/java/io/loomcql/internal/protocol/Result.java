@@ -5,7 +5,7 @@ import io.loomcql.error.ProtocolError;
 import java.nio.ByteBuffer;
 
 /** RESULT: one of several kinds, told apart by the [int] that starts the body. */
-public sealed interface Result extends Response permits VoidResult, RowsResult, SetKeyspaceResult, SchemaChangeResult {
+public sealed interface Result extends Response permits VoidResult, RowsResult, SetKeyspaceResult, PreparedResult, SchemaChangeResult {
   int KIND_VOID = 0x0001;
   int KIND_ROWS = 0x0002;
   int KIND_SET_KEYSPACE = 0x0003;
@@ -31,6 +31,7 @@ public sealed interface Result extends Response permits VoidResult, RowsResult, 
                 case VoidResult v -> 0;
                 case RowsResult rows -> rows.bodySize(version);
                 case SetKeyspaceResult s -> Primitives.sizeOfString(s.keyspace());
+                case PreparedResult prepared -> prepared.bodySize(version);
                 case SchemaChangeResult change -> change.bodySize();
               };
         }
@@ -47,6 +48,10 @@ public sealed interface Result extends Response permits VoidResult, RowsResult, 
               out.putInt(KIND_SET_KEYSPACE);
               Primitives.writeString(s.keyspace(), out);
             }
+            case PreparedResult prepared -> {
+              out.putInt(KIND_PREPARED);
+              prepared.encodeBody(out, version);
+            }
             case SchemaChangeResult change -> {
               out.putInt(KIND_SCHEMA_CHANGE);
               change.encodeBody(out);
@@ -61,6 +66,7 @@ public sealed interface Result extends Response permits VoidResult, RowsResult, 
             case KIND_VOID -> VoidResult.INSTANCE;
             case KIND_ROWS -> RowsResult.decodeBody(in, version);
             case KIND_SET_KEYSPACE -> new SetKeyspaceResult(Primitives.readString(in));
+            case KIND_PREPARED -> PreparedResult.decodeBody(in, version);
             case KIND_SCHEMA_CHANGE -> SchemaChangeResult.decodeBody(in);
             default -> throw new ProtocolError("unsupported RESULT kind 0x" + Integer.toHexString(kind));
           };

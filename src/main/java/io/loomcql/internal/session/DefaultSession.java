@@ -1,9 +1,12 @@
 package io.loomcql.internal.session;
 
+import io.loomcql.BoundStatement;
 import io.loomcql.Cluster;
+import io.loomcql.ColumnDefinition;
 import io.loomcql.ColumnDefinitions;
 import io.loomcql.ConsistencyLevel;
 import io.loomcql.ExecutionInfo;
+import io.loomcql.PreparedStatement;
 import io.loomcql.ResponseFuture;
 import io.loomcql.ResultSet;
 import io.loomcql.Session;
@@ -17,9 +20,15 @@ import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.Handshake;
 import io.loomcql.internal.connection.ResponseFrame;
 import io.loomcql.internal.pool.HostPool;
+import io.loomcql.internal.protocol.ErrorDetails;
 import io.loomcql.internal.protocol.ErrorMapper;
 import io.loomcql.internal.protocol.ErrorResponse;
 import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.protocol.Message;
+import io.loomcql.internal.protocol.Prepare;
+import io.loomcql.internal.protocol.PreparedResult;
+import io.loomcql.internal.protocol.Request;
+import io.loomcql.internal.protocol.RowsMetadata;
 import io.loomcql.internal.protocol.RowsResult;
 import io.loomcql.internal.protocol.SchemaChangeResult;
 import io.loomcql.internal.protocol.SetKeyspaceResult;
@@ -32,6 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +60,7 @@ public final class DefaultSession implements Session {
   private final HostPool pool;
   private final RequestEncoder encoder;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final ConcurrentHashMap<String, DefaultPreparedStatement> prepared = new ConcurrentHashMap<>();
   private volatile String keyspace;
   private volatile Duration timeout;
   private volatile ConsistencyLevel consistency;
@@ -119,39 +131,124 @@ public final class DefaultSession implements Session {
   @Override
   public ResultSet execute(Statement<?> statement) {
     Objects.requireNonNull(statement, "statement");
-    if (closed.get()) {
-      throw new IllegalStateException("the session is closed; cannot execute " + statement);
-    }
-    var request = encoder.encode(statement, consistency, serialConsistency);
+    checkOpen(statement);
+    Request request = encoder.encode(statement, consistency, serialConsistency);
     Duration requestTimeout = statement.timeout() != null ? statement.timeout() : timeout;
     long deadline = System.nanoTime() + requestTimeout.toNanos();
-    Frame frame;
-    Connection connection;
     try {
-      connection = pool.borrow();
-      String wanted = keyspace;
-      if (wanted != null && !wanted.equals(connection.keyspace())) {
-        Handshake.use(connection, wanted, deadline);
+      Connection connection = connection(deadline);
+      Frame frame = roundTrip(connection, request, statement, deadline);
+      if (frame.message() instanceof ErrorResponse error
+          && error.details() instanceof ErrorDetails.Unprepared
+          && statement instanceof BoundStatement bound) {
+        // The node forgot the statement (restart, cache eviction): prepare it there again, once.
+        reprepare(connection, bound.preparedStatement(), deadline);
+        frame = roundTrip(connection, request, statement, deadline);
       }
-      ResponseFrame response = connection.send(request, statement.isTracing(), statement.customPayload(), deadline);
-      frame = response.decode();
+      return toResultSet(statement, connection, frame, deadline);
     } catch (ConnectionException e) {
-      if (closed.get()) {
-        throw new IllegalStateException("the session was closed while executing " + statement, e);
-      }
-      throw new NoHostAvailableException("the request failed on every node tried", Map.of(host, e));
+      throw connectionFailure(statement, e);
     }
-    return toResultSet(statement, connection, frame, deadline);
+  }
+
+  @Override
+  public PreparedStatement prepare(String cql) {
+    Objects.requireNonNull(cql, "cql");
+    String keyspaceNow = keyspace;
+    String key = (keyspaceNow == null ? "" : keyspaceNow) + '\u0000' + cql;
+    DefaultPreparedStatement cached = prepared.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    checkOpen(cql);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      Connection connection = connection(deadline);
+      Message reply = connection.request(new Prepare(cql, null), deadline).message();
+      if (reply instanceof ErrorResponse error) {
+        throw ErrorMapper.toException(error, connection.address());
+      }
+      if (!(reply instanceof PreparedResult result)) {
+        throw new ProtocolError(connection.address(), "unexpected " + reply.getClass().getSimpleName() + " for PREPARE");
+      }
+      DefaultPreparedStatement statement = new DefaultPreparedStatement(
+          cql,
+          keyspaceNow,
+          result.id(),
+          result.resultMetadataId(),
+          ColumnDefinitions.of(result.variables().variables()),
+          ColumnDefinitions.of(result.resultMetadata().columns() == null ? List.of() : result.resultMetadata().columns()),
+          result.variables().partitionKeyIndices());
+      DefaultPreparedStatement raced = prepared.putIfAbsent(key, statement);
+      return raced != null ? raced : statement;
+    } catch (ConnectionException e) {
+      throw connectionFailure(cql, e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<PreparedStatement> prepareAsync(String cql) {
+    CompletableFuture<PreparedStatement> future = new CompletableFuture<>();
+    Thread.startVirtualThread(
+        () -> {
+          try {
+            future.complete(prepare(cql));
+          } catch (Throwable t) {
+            future.completeExceptionally(t);
+          }
+        });
+    return future;
+  }
+
+  @Override
+  public List<ResultSet> executeConcurrent(Iterable<? extends Statement<?>> statements, int maxInFlight) {
+    return ConcurrentExecution.run(this, statements, maxInFlight);
+  }
+
+  private void reprepare(Connection connection, PreparedStatement statement, long deadline) {
+    LOG.debug("[{}] node does not know {} any more; preparing it again", connection, statement);
+    Message reply = connection.request(new Prepare(statement.query(), null), deadline).message();
+    if (reply instanceof ErrorResponse error) {
+      throw ErrorMapper.toException(error, connection.address());
+    }
+    if (reply instanceof PreparedResult result && !result.id().equals(statement.id())) {
+      throw new IllegalStateException("re-preparing " + statement + " on " + connection.address()
+          + " gave another id: the statement changed meaning (was the table altered?); prepare it again");
+    }
+  }
+
+  private Connection connection(long deadline) {
+    Connection connection = pool.borrow();
+    String wanted = keyspace;
+    if (wanted != null && !wanted.equals(connection.keyspace())) {
+      Handshake.use(connection, wanted, deadline);
+    }
+    return connection;
+  }
+
+  private static Frame roundTrip(Connection connection, Request request, Statement<?> statement, long deadline) {
+    ResponseFrame response = connection.send(request, statement.isTracing(), statement.customPayload(), deadline);
+    return response.decode();
+  }
+
+  private RuntimeException connectionFailure(Object what, ConnectionException e) {
+    if (closed.get()) {
+      return new IllegalStateException("the session was closed while executing " + what, e);
+    }
+    return new NoHostAvailableException("the request failed on every node tried", Map.of(host, e));
+  }
+
+  private void checkOpen(Object what) {
+    if (closed.get()) {
+      throw new IllegalStateException("the session is closed; cannot execute " + what);
+    }
   }
 
   private ResultSet toResultSet(Statement<?> statement, Connection connection, Frame frame, long deadline) {
     ExecutionInfo info = new ExecutionInfo(host, List.of(host), frame.warnings(), frame.tracingId(), 0);
     return switch (frame.message()) {
       case RowsResult rows -> {
-        if (rows.metadata().columns() == null) {
-          throw new ProtocolError(connection.address(), "rows without metadata in answer to " + statement);
-        }
-        PageData page = new PageData(ColumnDefinitions.of(rows.metadata().columns()), rows);
+        PageData page = new PageData(columns(statement, rows, connection), rows);
         yield new DefaultResultSet(this, statement, page, rows.metadata().pagingState(), info);
       }
       case VoidResult v -> new DefaultResultSet(this, statement, PageData.empty(), null, info);
@@ -167,6 +264,42 @@ public final class DefaultSession implements Session {
           throw new ProtocolError(
               connection.address(), "unexpected " + frame.message().getClass().getSimpleName() + " for " + statement);
     };
+  }
+
+  /** The columns of a page: from the page, or from the prepared statement when the page has none. */
+  private static ColumnDefinitions columns(Statement<?> statement, RowsResult rows, Connection connection) {
+    RowsMetadata metadata = rows.metadata();
+    if (statement instanceof BoundStatement bound
+        && bound.preparedStatement() instanceof DefaultPreparedStatement prepared) {
+      ColumnDefinitions known = prepared.resultDefinitions();
+      if (metadata.columns() == null) {
+        return known;
+      }
+      if (metadata.newMetadataId() != null) {
+        ColumnDefinitions changed = ColumnDefinitions.of(metadata.columns());
+        prepared.resultMetadataChanged(metadata.newMetadataId(), changed);
+        return changed;
+      }
+      if (sameColumns(known, metadata.columns())) {
+        return known; // saves rebuilding the name index for every page
+      }
+    }
+    if (metadata.columns() == null) {
+      throw new ProtocolError(connection.address(), "rows without metadata in answer to " + statement);
+    }
+    return ColumnDefinitions.of(metadata.columns());
+  }
+
+  private static boolean sameColumns(ColumnDefinitions known, List<ColumnDefinition> columns) {
+    if (known.size() != columns.size()) {
+      return false;
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      if (!known.get(i).equals(columns.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -1,9 +1,15 @@
 package io.loomcql.internal.session;
 
+import io.loomcql.BatchStatement;
+import io.loomcql.BoundStatement;
 import io.loomcql.ConsistencyLevel;
+import io.loomcql.ProtocolVersion;
 import io.loomcql.SimpleStatement;
 import io.loomcql.Statement;
 import io.loomcql.internal.codec.InferredEncoder;
+import io.loomcql.internal.protocol.Batch;
+import io.loomcql.internal.protocol.Execute;
+import io.loomcql.internal.protocol.Primitives;
 import io.loomcql.internal.protocol.Query;
 import io.loomcql.internal.protocol.QueryOptions;
 import io.loomcql.internal.protocol.Request;
@@ -13,62 +19,122 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a statement and the session's defaults into the protocol request. Stateless but for timestamps. */
+/**
+ * Turns a statement and the session's defaults into the protocol request, on the caller's thread.
+ * Stateless but for the timestamp generator; shared by all callers of a session.
+ */
 final class RequestEncoder {
   private final DriverConfig config;
+  private final ProtocolVersion version;
   private final ClientTimestamps timestamps = new ClientTimestamps();
 
   RequestEncoder(DriverConfig config) {
     this.config = config;
+    this.version = config.connection().version();
   }
 
   Request encode(Statement<?> statement, ConsistencyLevel defaultConsistency, ConsistencyLevel defaultSerial) {
-    return switch (statement) {
-      case SimpleStatement simple -> new Query(simple.query(), options(simple, defaultConsistency, defaultSerial));
-    };
-  }
-
-  private QueryOptions options(
-      SimpleStatement statement, ConsistencyLevel defaultConsistency, ConsistencyLevel defaultSerial) {
-    List<ByteBuffer> values = List.of();
-    Map<String, ByteBuffer> named = null;
-    if (statement.namedValues() != null) {
-      named = new LinkedHashMap<>();
-      for (Map.Entry<String, Object> entry : statement.namedValues().entrySet()) {
-        named.put(entry.getKey(), encodeValue(entry.getValue(), "named value '" + entry.getKey() + "'", statement));
-      }
-    } else if (!statement.values().isEmpty()) {
-      values = new ArrayList<>(statement.values().size());
-      for (int i = 0; i < statement.values().size(); i++) {
-        values.add(encodeValue(statement.values().get(i), "value #" + (i + 1), statement));
-      }
-    }
     ConsistencyLevel consistency =
         statement.consistencyLevel() != null ? statement.consistencyLevel() : defaultConsistency;
     ConsistencyLevel serial =
         statement.serialConsistencyLevel() != null ? statement.serialConsistencyLevel() : defaultSerial;
+    if (serial == ConsistencyLevel.SERIAL) {
+      serial = null; // the protocol's default: save the bytes
+    }
+    return switch (statement) {
+      case SimpleStatement simple -> {
+        List<ByteBuffer> values = List.of();
+        Map<String, ByteBuffer> named = null;
+        if (simple.namedValues() != null) {
+          named = new LinkedHashMap<>();
+          for (Map.Entry<String, Object> entry : simple.namedValues().entrySet()) {
+            named.put(entry.getKey(), inferred(entry.getValue(), "named value '" + entry.getKey() + "'", simple));
+          }
+        } else if (!simple.values().isEmpty()) {
+          values = inferredValues(simple);
+        }
+        yield new Query(simple.query(), options(simple, consistency, serial, values, named, false));
+      }
+      case BoundStatement bound -> {
+        DefaultPreparedStatement prepared = prepared(bound);
+        List<ByteBuffer> values = bound.serializedValues();
+        checkUnsetSupported(values, bound);
+        boolean skipMetadata = version.code() >= 5 && prepared.resultDefinitions().size() > 0;
+        yield new Execute(
+            prepared.rawId(),
+            version.code() >= 5 ? prepared.resultMetadataId() : null,
+            options(bound, consistency, serial, values, null, skipMetadata));
+      }
+      case BatchStatement batch -> {
+        List<Batch.Child> children = new ArrayList<>(batch.size());
+        for (Statement<?> child : batch.statements()) {
+          switch (child) {
+            case SimpleStatement simple -> children.add(new Batch.Child(simple.query(), null, inferredValues(simple)));
+            case BoundStatement bound -> {
+              checkUnsetSupported(bound.serializedValues(), bound);
+              children.add(new Batch.Child(null, prepared(bound).rawId(), bound.serializedValues()));
+            }
+            case BatchStatement nested -> throw new IllegalArgumentException("a batch cannot contain another batch");
+          }
+        }
+        String keyspace = version.code() >= 5 ? batch.keyspace() : null;
+        yield new Batch(batch.batchType().code(), children, consistency, serial, timestamp(batch), keyspace,
+            QueryOptions.NO_NOW);
+      }
+    };
+  }
+
+  private QueryOptions options(
+      Statement<?> statement,
+      ConsistencyLevel consistency,
+      ConsistencyLevel serial,
+      List<ByteBuffer> values,
+      Map<String, ByteBuffer> named,
+      boolean skipMetadata) {
     int pageSize = statement.pageSize() > 0 ? statement.pageSize() : config.pageSize();
+    String keyspace = version.code() >= 5 && !(statement instanceof BoundStatement) ? statement.keyspace() : null;
+    return new QueryOptions(consistency, values, named, skipMetadata, pageSize, statement.pagingState(), serial,
+        timestamp(statement), keyspace, QueryOptions.NO_NOW);
+  }
+
+  private long timestamp(Statement<?> statement) {
     long timestamp = statement.timestamp();
     if (timestamp == Statement.NO_TIMESTAMP && config.clientTimestamps()) {
       timestamp = timestamps.next();
     }
-    boolean perQueryKeyspace = statement.keyspace() != null && config.connection().version().code() >= 5;
-    return new QueryOptions(
-        consistency,
-        values,
-        named,
-        false,
-        pageSize,
-        statement.pagingState(),
-        serial == ConsistencyLevel.SERIAL ? null : serial, // SERIAL is the protocol default
-        timestamp,
-        perQueryKeyspace ? statement.keyspace() : null,
-        QueryOptions.NO_NOW);
+    return timestamp;
   }
 
-  private static ByteBuffer encodeValue(Object value, String what, Statement<?> statement) {
+  private static DefaultPreparedStatement prepared(BoundStatement bound) {
+    if (bound.preparedStatement() instanceof DefaultPreparedStatement prepared) {
+      return prepared;
+    }
+    throw new IllegalArgumentException("bound statements must come from Session.prepare, not from "
+        + bound.preparedStatement().getClass().getName());
+  }
+
+  private void checkUnsetSupported(List<ByteBuffer> values, BoundStatement bound) {
+    if (version.code() < 4) {
+      for (int i = 0; i < values.size(); i++) {
+        if (values.get(i) == Primitives.UNSET) {
+          throw new IllegalArgumentException("marker #" + (i + 1) + " of " + bound + " is unset; protocol "
+              + version + " needs a value for every marker (unset values need v4 or later)");
+        }
+      }
+    }
+  }
+
+  private static List<ByteBuffer> inferredValues(SimpleStatement simple) {
+    List<ByteBuffer> values = new ArrayList<>(simple.values().size());
+    for (int i = 0; i < simple.values().size(); i++) {
+      values.add(inferred(simple.values().get(i), "value #" + (i + 1), simple));
+    }
+    return values;
+  }
+
+  private static ByteBuffer inferred(Object value, String what, Statement<?> statement) {
     try {
-      return InferredEncoder.encode(value);
+      return InferredEncoder.encode(value == io.loomcql.Unset.VALUE ? Primitives.UNSET : value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("cannot bind " + what + " of " + statement + ": " + e.getMessage(), e);
     }

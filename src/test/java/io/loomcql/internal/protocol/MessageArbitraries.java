@@ -120,7 +120,31 @@ final class MessageArbitraries {
         Arbitraries.just(Options.INSTANCE),
         nullableBytes().map(AuthResponse::new),
         strings().list().ofMaxSize(3).map(Register::new),
-        Combinators.combine(strings(), queryOptions(version)).as(Query::new));
+        Combinators.combine(strings(), queryOptions(version)).as(Query::new),
+        Combinators.combine(strings(), version.code() >= 5 ? strings().injectNull(0.5) : Arbitraries.just((String) null))
+            .as(Prepare::new),
+        Combinators.combine(bytes(), version.code() >= 5 ? bytes() : Arbitraries.just((ByteBuffer) null), queryOptions(version))
+            .as(Execute::new),
+        batches(version));
+  }
+
+  static Arbitrary<Request> batches(ProtocolVersion version) {
+    boolean v5 = version.code() >= 5;
+    Arbitrary<Batch.Child> child =
+        Combinators.combine(Arbitraries.of(true, false), strings(), bytes(), nullableBytes().list().ofMaxSize(3))
+            .as((simple, query, id, values) -> new Batch.Child(simple ? query : null, simple ? null : id, values));
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 2),
+            child.list().ofMaxSize(4),
+            consistency(),
+            Arbitraries.of(ConsistencyLevel.SERIAL, ConsistencyLevel.LOCAL_SERIAL).injectNull(0.5),
+            Arbitraries.longs().between(0, Long.MAX_VALUE).injectNull(0.5),
+            v5 ? strings().injectNull(0.5) : Arbitraries.just((String) null),
+            v5 ? Arbitraries.integers().between(0, Integer.MAX_VALUE).injectNull(0.5) : Arbitraries.just((Integer) null))
+        .as(
+            (type, children, cl, serial, timestamp, keyspace, now) ->
+                new Batch(type, children, cl, serial, timestamp == null ? QueryOptions.NO_TIMESTAMP : timestamp,
+                    keyspace, now == null ? QueryOptions.NO_NOW : now));
   }
 
   static Arbitrary<Response> responses(ProtocolVersion version) {
@@ -131,7 +155,19 @@ final class MessageArbitraries {
         nullableBytes().map(AuthSuccess::new),
         Arbitraries.maps(strings(), strings().list().ofMaxSize(3)).ofMaxSize(3).map(Supported::new),
         errors(version),
-        results(version));
+        results(version),
+        events());
+  }
+
+  static Arbitrary<Response> events() {
+    Arbitrary<java.net.InetSocketAddress> address =
+        Combinators.combine(addresses(), Arbitraries.integers().between(0, 65535)).as(java.net.InetSocketAddress::new);
+    return Arbitraries.oneOf(
+        Combinators.combine(Arbitraries.of("NEW_NODE", "REMOVED_NODE", "MOVED_NODE"), address)
+            .as(Event.TopologyChange::new),
+        Combinators.combine(Arbitraries.of("UP", "DOWN"), address).as(Event.StatusChange::new),
+        Combinators.combine(Arbitraries.of("CREATED", "DROPPED"), strings())
+            .as((change, ks) -> new Event.SchemaChange(new SchemaChangeResult(change, "KEYSPACE", ks, null, List.of()))));
   }
 
   static Arbitrary<Response> results(ProtocolVersion version) {
@@ -161,8 +197,23 @@ final class MessageArbitraries {
                       case "TABLE", "TYPE" -> new SchemaChangeResult(change, target, ks, name, List.of());
                       default -> new SchemaChangeResult(change, target, ks, name, args);
                     });
+    Arbitrary<RowsMetadata> resultMetadata =
+        Arbitraries.oneOf(
+            Arbitraries.just(new RowsMetadata(null, 0, null, null)),
+            column.list().ofMinSize(1).ofMaxSize(3).map(columns -> RowsMetadata.of(columns, null)));
+    Arbitrary<Response> prepared =
+        Combinators.combine(
+                bytes(),
+                version.code() >= 5 ? bytes() : Arbitraries.just((ByteBuffer) null),
+                column.list().ofMaxSize(4),
+                Arbitraries.integers().between(0, 3).list().ofMaxSize(3),
+                resultMetadata)
+            .as(
+                (id, metadataId, variables, keys, result) ->
+                    new PreparedResult(
+                        id, metadataId, new PreparedMetadata(variables, version.code() >= 4 ? keys : List.of()), result));
     return Arbitraries.oneOf(
-        Arbitraries.just(VoidResult.INSTANCE), strings().map(SetKeyspaceResult::new), rows, schemaChange);
+        Arbitraries.just(VoidResult.INSTANCE), strings().map(SetKeyspaceResult::new), rows, schemaChange, prepared);
   }
 
   static Arbitrary<Response> errors(ProtocolVersion version) {

@@ -1,0 +1,44 @@
+package io.loomcql;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * A statement prepared on the cluster: its bind markers with their CQL types, its result columns,
+ * and the id the nodes know it by. Thread-safe and meant to be prepared once and bound many
+ * times; {@code Session.prepare} returns the same instance for the same query text and keyspace.
+ */
+public interface PreparedStatement {
+  String query();
+
+  /** The bind markers, in order, with their names and CQL types. */
+  ColumnDefinitions variableDefinitions();
+
+  /** The columns a result of this statement has (empty for writes). */
+  ColumnDefinitions resultDefinitions();
+
+  /** The id the nodes know this statement by (read-only). */
+  ByteBuffer id();
+
+  /** For each partition-key column, the index of the marker that binds it; empty if unknown. */
+  List<Integer> partitionKeyIndices();
+
+  /** The keyspace the statement was prepared in (the session's at the time), or null. */
+  String keyspace();
+
+  /**
+   * Binds values to the markers in order, checking each against its marker's CQL type. Fewer
+   * values than markers leave the rest unset (protocol v4+); {@link Unset#VALUE} unsets one.
+   *
+   * @throws IllegalArgumentException naming the marker and both types for a value that does not
+   *     fit, or when there are more values than markers
+   */
+  default BoundStatement bind(Object... values) {
+    return BoundStatement.bind(this, values);
+  }
+
+  /** A builder that sets values by marker name or index. */
+  default BoundStatementBuilder boundStatementBuilder() {
+    return new BoundStatementBuilder(this);
+  }
+}
