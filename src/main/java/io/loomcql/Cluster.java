@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 
 /**
  * The entry point: the cluster's configuration and the sessions opened on it. Build one per
@@ -102,6 +103,7 @@ public final class Cluster implements AutoCloseable {
     private boolean keepAlive = false;
     private boolean defaultIdempotence = false;
     private boolean clientTimestamps = true;
+    private SslOptions sslOptions;
 
     private Builder() {}
 
@@ -222,6 +224,23 @@ public final class Cluster implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Speaks TLS to every node, with the defaults of {@link SslOptions} (hostname verification
+     * on) and the certificates of {@code context}: its TrustManager decides which node
+     * certificates are trusted; its KeyManager, if any, supplies the client certificate for
+     * mutual TLS.
+     */
+    public Builder withSsl(SSLContext context) {
+      this.sslOptions = SslOptions.of(Objects.requireNonNull(context, "context"));
+      return this;
+    }
+
+    /** Speaks TLS to every node as {@code options} say; null (the default) means plain TCP. */
+    public Builder withSslOptions(SslOptions options) {
+      this.sslOptions = options;
+      return this;
+    }
+
     public Cluster build() {
       List<InetSocketAddress> resolved = new ArrayList<>(contactAddresses);
       for (String point : contactPoints) {
@@ -241,7 +260,11 @@ public final class Cluster implements AutoCloseable {
               0,
               authProvider,
               cqlVersion,
-              FrameCodec.DEFAULT_MAX_BODY_LENGTH);
+              FrameCodec.DEFAULT_MAX_BODY_LENGTH,
+              sslOptions);
+      if (sslOptions != null) {
+        sslOptions.warnIfHostnameVerificationOff();
+      }
       return new Cluster(
           new DriverConfig(
               resolved,

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +57,9 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * Opens a TCP connection and starts its reader and writer; the protocol handshake is the
-   * caller's next step ({@link Handshake}).
+   * Opens a TCP connection, runs the TLS handshake if {@link ConnectionConfig#ssl()} is set (within
+   * the connect timeout, counted again from the TCP connect), and starts the reader and writer;
+   * the protocol handshake is the caller's next step ({@link Handshake}).
    */
   public static Connection open(InetSocketAddress address, ConnectionConfig config) {
     SocketChannel channel = null;
@@ -73,7 +75,14 @@ public final class Connection implements AutoCloseable {
       }
       // The socket adaptor is the only blocking connect with a timeout in the JDK.
       channel.socket().connect(address, (int) Math.max(1, config.connectTimeout().toMillis()));
-      return new Connection(address, new PlainTransport(channel), config);
+      Transport transport =
+          config.ssl() == null
+              ? new PlainTransport(channel)
+              : TlsTransport.connect(channel, address, config.ssl(), config.connectTimeout());
+      return new Connection(address, transport, config);
+    } catch (SSLException e) {
+      closeQuietly(channel);
+      throw new ConnectionException(address, "TLS handshake failed: " + e.getMessage(), e);
     } catch (IOException e) {
       closeQuietly(channel);
       throw new ConnectionException(address, "cannot connect: " + e, e);

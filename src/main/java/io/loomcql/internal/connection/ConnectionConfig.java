@@ -1,13 +1,14 @@
 package io.loomcql.internal.connection;
 
 import io.loomcql.ProtocolVersion;
+import io.loomcql.SslOptions;
 import io.loomcql.auth.AuthProvider;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * What a connection needs to open and run: protocol version, stream id capacity, socket options,
- * authentication and frame limits.
+ * authentication, frame limits and TLS ({@code ssl}, null for plain TCP).
  */
 public record ConnectionConfig(
     ProtocolVersion version,
@@ -19,11 +20,38 @@ public record ConnectionConfig(
     int receiveBufferSize,
     AuthProvider authProvider,
     String cqlVersion,
-    int maxFrameBodyLength) {
+    int maxFrameBodyLength,
+    SslOptions ssl) {
 
   public ConnectionConfig {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(cqlVersion, "cqlVersion");
+  }
+
+  /** Plain TCP. */
+  public ConnectionConfig(
+      ProtocolVersion version,
+      int maxRequestsPerConnection,
+      Duration connectTimeout,
+      boolean tcpNoDelay,
+      boolean keepAlive,
+      int sendBufferSize,
+      int receiveBufferSize,
+      AuthProvider authProvider,
+      String cqlVersion,
+      int maxFrameBodyLength) {
+    this(
+        version,
+        maxRequestsPerConnection,
+        connectTimeout,
+        tcpNoDelay,
+        keepAlive,
+        sendBufferSize,
+        receiveBufferSize,
+        authProvider,
+        cqlVersion,
+        maxFrameBodyLength,
+        null);
   }
 }
