@@ -3,6 +3,7 @@ package io.loomcql;
 import io.loomcql.auth.AuthProvider;
 import io.loomcql.internal.connection.ConnectionConfig;
 import io.loomcql.internal.protocol.FrameCodec;
+import io.loomcql.internal.protocol.compression.Compressors;
 import io.loomcql.internal.session.DefaultSession;
 import io.loomcql.internal.session.DriverConfig;
 import java.net.InetAddress;
@@ -49,8 +50,8 @@ public final class Cluster implements AutoCloseable {
     if (closed.get()) {
       throw new IllegalStateException("the cluster is closed");
     }
-    DefaultSession session = DefaultSession.open(this, config, keyspace);
-    protocolVersion = config.connection().version();
+    DefaultSession session = DefaultSession.open(this, config, keyspace, protocolVersion);
+    protocolVersion = session.protocolVersion(); // later sessions use it: negotiation is for first contact
     sessions.removeIf(DefaultSession::isClosed);
     sessions.add(session);
     if (closed.get()) { // closed while we were connecting
@@ -90,7 +91,8 @@ public final class Cluster implements AutoCloseable {
     private final List<InetSocketAddress> contactAddresses = new ArrayList<>();
     private int port = 9042;
     private AuthProvider authProvider;
-    private ProtocolVersion protocolVersion = ProtocolVersion.V4;
+    private ProtocolVersion protocolVersion; // null: negotiate, starting at the highest
+    private Compression compression = Compression.NONE;
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Duration connectTimeout = Duration.ofSeconds(5);
     private int connectionsPerHost = 1;
@@ -140,8 +142,21 @@ public final class Cluster implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Fixes the protocol version: the driver never steps down from it. Without it the driver starts
+     * at v5 and steps down, on first contact only, to what the node says it speaks.
+     */
     public Builder withProtocolVersion(ProtocolVersion version) {
       this.protocolVersion = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /**
+     * Compresses traffic: {@code LZ4} (v3-v5; needs {@code at.yawk.lz4:lz4-java}) or {@code SNAPPY}
+     * (v3/v4 only; needs {@code org.xerial.snappy:snappy-java}). Used only if the node supports it.
+     */
+    public Builder withCompression(Compression compression) {
+      this.compression = Objects.requireNonNull(compression, "compression");
       return this;
     }
 
@@ -242,6 +257,19 @@ public final class Cluster implements AutoCloseable {
     }
 
     public Cluster build() {
+      if (protocolVersion != null && !protocolVersion.isSupported()) {
+        throw new IllegalArgumentException("protocol " + protocolVersion
+            + " is not supported: no Cassandra since 3.0 speaks v1 or v2; use V3 or later, or leave it unset to negotiate");
+      }
+      ProtocolVersion start = protocolVersion != null ? protocolVersion : ProtocolVersion.V5;
+      if (compression == Compression.SNAPPY) {
+        if (protocolVersion == ProtocolVersion.V5) {
+          throw new IllegalArgumentException(
+              "Snappy compression does not exist in protocol v5 (it compresses frames with LZ4 only): use LZ4, or V4");
+        }
+        start = protocolVersion != null ? protocolVersion : ProtocolVersion.V4; // negotiation stays below v5
+      }
+      Compressors.check(compression);
       List<InetSocketAddress> resolved = new ArrayList<>(contactAddresses);
       for (String point : contactPoints) {
         resolved.add(parse(point));
@@ -251,7 +279,7 @@ public final class Cluster implements AutoCloseable {
       }
       ConnectionConfig connection =
           new ConnectionConfig(
-              protocolVersion,
+              start,
               maxRequestsPerConnection,
               connectTimeout,
               tcpNoDelay,
@@ -261,7 +289,8 @@ public final class Cluster implements AutoCloseable {
               authProvider,
               cqlVersion,
               FrameCodec.DEFAULT_MAX_BODY_LENGTH,
-              sslOptions);
+              sslOptions,
+              compression);
       if (sslOptions != null) {
         sslOptions.warnIfHostnameVerificationOff();
       }
@@ -269,6 +298,7 @@ public final class Cluster implements AutoCloseable {
           new DriverConfig(
               resolved,
               connection,
+              protocolVersion == null,
               connectionsPerHost,
               requestTimeout,
               consistency,

@@ -1,10 +1,14 @@
 package io.loomcql;
 
 /**
- * Native protocol versions the driver speaks. v1 and v2 are not listed: no Cassandra since 3.0
- * speaks them.
+ * Native protocol versions. The driver speaks v3, v4 and v5; v1 and v2 exist only so that
+ * asking for them fails clearly at {@code build()}: no Cassandra since 3.0 speaks them.
  */
 public enum ProtocolVersion {
+  /** Refused by {@code Cluster.Builder.build()}. */
+  V1(1),
+  /** Refused by {@code Cluster.Builder.build()}. */
+  V2(2),
   V3(3),
   V4(4),
   V5(5);
@@ -20,13 +24,18 @@ public enum ProtocolVersion {
     return code;
   }
 
-  /** The version with that number, or null if the driver does not speak it. */
+  /** The version with that number, or null if the driver does not speak it (v1 and v2 included). */
   public static ProtocolVersion fromCode(int code) {
     for (ProtocolVersion version : values()) {
-      if (version.code == code) {
+      if (version.code == code && version.isSupported()) {
         return version;
       }
     }
     return null;
+  }
+
+  /** Whether the driver speaks this version. */
+  public boolean isSupported() {
+    return code >= 3;
   }
 }

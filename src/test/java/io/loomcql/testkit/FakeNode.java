@@ -2,6 +2,9 @@ package io.loomcql.testkit;
 
 import io.loomcql.ColumnDefinition;
 import io.loomcql.ProtocolVersion;
+import io.loomcql.internal.protocol.ErrorCodes;
+import io.loomcql.internal.protocol.ErrorDetails;
+import io.loomcql.internal.protocol.ErrorResponse;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.FrameHeader;
@@ -50,7 +53,10 @@ public final class FakeNode implements AutoCloseable {
     }
 
     public void reply(Frame request, Response response) throws IOException {
-      Frame frame = Frame.of(request.version(), request.streamId(), response);
+      send(Frame.of(request.version(), request.streamId(), response));
+    }
+
+    void send(Frame frame) throws IOException {
       ByteBuffer out = ByteBuffer.allocate(FrameCodec.encodedSize(frame));
       FrameCodec.encode(frame, out);
       out.flip();
@@ -149,7 +155,25 @@ public final class FakeNode implements AutoCloseable {
     }
   }
 
+  /**
+   * What a node that speaks only v3/v4 answers to a frame of another version: a PROTOCOL_ERROR in
+   * the version it prefers (as Cassandra does), or null when the version is fine.
+   */
+  public static Frame unsupportedVersionReply(Frame request) {
+    if (request.version() == ProtocolVersion.V4 || request.version() == ProtocolVersion.V3) {
+      return null;
+    }
+    ErrorResponse error = new ErrorResponse(ErrorCodes.PROTOCOL_ERROR, "Invalid or unsupported protocol version ("
+        + request.version().code() + "); supported versions are (3/v3, 4/v4)", ErrorDetails.None.INSTANCE);
+    return Frame.of(ProtocolVersion.V4, request.streamId(), error);
+  }
+
   private void handle(Frame request, Peer peer) throws IOException {
+    Frame refusal = unsupportedVersionReply(request);
+    if (refusal != null) {
+      peer.send(refusal);
+      return;
+    }
     switch (request.message()) {
       case Startup s -> peer.reply(request, Ready.INSTANCE);
       case Options o -> peer.reply(request, new Supported(Map.of("CQL_VERSION", List.of("3.4.7"))));

@@ -61,6 +61,14 @@ public final class TlsFakeNode implements AutoCloseable {
       ByteBuffer frame = ByteBuffer.allocate(FrameHeader.SIZE + length).put(header);
       in.readFully(frame.array(), FrameHeader.SIZE, length);
       Frame request = FrameCodec.decode(frame.position(0), false, MAX_BODY);
+      Frame refusal = FakeNode.unsupportedVersionReply(request);
+      if (refusal != null) {
+        ByteBuffer encoded = ByteBuffer.allocate(FrameCodec.encodedSize(refusal));
+        FrameCodec.encode(refusal, encoded);
+        out.write(encoded.array(), 0, encoded.position());
+        out.flush();
+        continue;
+      }
       Response response =
           switch (request.message()) {
             case Startup s -> Ready.INSTANCE;

@@ -1,5 +1,6 @@
 package io.loomcql.internal.connection;
 
+import io.loomcql.Compression;
 import io.loomcql.ProtocolVersion;
 import io.loomcql.error.ConnectionException;
 import io.loomcql.error.DriverException;
@@ -7,6 +8,8 @@ import io.loomcql.error.OperationTimedOutException;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameHeader;
 import io.loomcql.internal.protocol.Request;
+import io.loomcql.internal.protocol.compression.Compressor;
+import io.loomcql.internal.protocol.compression.Compressors;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -42,7 +45,11 @@ public final class Connection implements AutoCloseable {
   private final AtomicReference<Throwable> closedCause = new AtomicReference<>();
   private final FrameWriter writer;
   private final String name;
+  private final int maxBodyLength;
   private volatile String keyspace;
+  private volatile Compression wireCompression = Compression.NONE;
+  private volatile Compressor bodyCompressor; // v3/v4 responses, once compression is asked for
+  private volatile boolean startupAccepted;
 
   private Connection(InetSocketAddress address, Transport transport, ConnectionConfig config) {
     this.address = address;
@@ -51,7 +58,8 @@ public final class Connection implements AutoCloseable {
     this.streamIds = new StreamIds(config.maxRequestsPerConnection());
     this.slots = new AtomicReferenceArray<>(config.maxRequestsPerConnection());
     this.name = "loomcql-" + IDS.incrementAndGet() + "-" + address.getAddress().getHostAddress() + ":" + address.getPort();
-    this.writer = new FrameWriter(this, transport);
+    this.maxBodyLength = config.maxFrameBodyLength();
+    this.writer = new FrameWriter(this, transport, version);
     writer.start(name + "-writer");
     new FrameReader(this, transport, version, config.maxFrameBodyLength()).start(name + "-reader");
   }
@@ -113,6 +121,30 @@ public final class Connection implements AutoCloseable {
 
   public int capacity() {
     return streamIds.capacity();
+  }
+
+  /**
+   * Called by the handshake before STARTUP: the compression STARTUP asks for. The reader and
+   * writer switch to it once STARTUP is accepted.
+   */
+  void requestCompression(Compression compression) {
+    this.wireCompression = compression;
+    if (version.code() < 5) {
+      this.bodyCompressor = Compressors.forBody(compression);
+    }
+  }
+
+  Compression wireCompression() {
+    return wireCompression;
+  }
+
+  /** Called by the handshake once the node answered STARTUP: later frames use the negotiated format. */
+  void acceptStartup() {
+    startupAccepted = true;
+  }
+
+  boolean startupAccepted() {
+    return startupAccepted;
   }
 
   /** The keyspace this connection's USE last set, or null. */
@@ -192,7 +224,7 @@ public final class Connection implements AutoCloseable {
     // Free the id before waking the caller, so that a caller who sees its answer also sees the
     // connection's capacity restored.
     streamIds.release(id);
-    if (!request.complete(new ResponseFrame(header, body))) {
+    if (!request.complete(new ResponseFrame(header, body, bodyCompressor, maxBodyLength))) {
       orphans.decrementAndGet(); // the late answer of an abandoned request
     }
   }

@@ -1,5 +1,6 @@
 package io.loomcql.internal.connection;
 
+import io.loomcql.Compression;
 import io.loomcql.ProtocolVersion;
 import io.loomcql.SslOptions;
 import io.loomcql.auth.AuthProvider;
@@ -8,7 +9,7 @@ import java.util.Objects;
 
 /**
  * What a connection needs to open and run: protocol version, stream id capacity, socket options,
- * authentication, frame limits and TLS ({@code ssl}, null for plain TCP).
+ * authentication, frame limits, TLS ({@code ssl}, null for plain TCP) and the compression to ask for.
  */
 public record ConnectionConfig(
     ProtocolVersion version,
@@ -21,10 +22,12 @@ public record ConnectionConfig(
     AuthProvider authProvider,
     String cqlVersion,
     int maxFrameBodyLength,
-    SslOptions ssl) {
+    SslOptions ssl,
+    Compression compression) {
 
   public ConnectionConfig {
     Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(cqlVersion, "cqlVersion");
   }
@@ -52,6 +55,13 @@ public record ConnectionConfig(
         authProvider,
         cqlVersion,
         maxFrameBodyLength,
-        null);
+        null,
+        Compression.NONE);
+  }
+
+  /** The same settings at another protocol version (negotiation steps down with this). */
+  public ConnectionConfig withVersion(ProtocolVersion newVersion) {
+    return new ConnectionConfig(newVersion, maxRequestsPerConnection, connectTimeout, tcpNoDelay, keepAlive,
+        sendBufferSize, receiveBufferSize, authProvider, cqlVersion, maxFrameBodyLength, ssl, compression);
   }
 }

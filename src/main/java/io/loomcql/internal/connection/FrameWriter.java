@@ -1,6 +1,13 @@
 package io.loomcql.internal.connection;
 
+import io.loomcql.Compression;
+import io.loomcql.ProtocolVersion;
 import io.loomcql.internal.protocol.FrameCodec;
+import io.loomcql.internal.protocol.FrameHeader;
+import io.loomcql.internal.protocol.compression.Compressor;
+import io.loomcql.internal.protocol.compression.Compressors;
+import io.loomcql.internal.protocol.segment.SegmentFormat;
+import io.loomcql.internal.protocol.segment.SegmentPacker;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,22 +20,33 @@ import java.util.concurrent.locks.LockSupport;
  * calls as the socket allows. Under load many requests share one write, which is the driver's
  * main throughput lever; at one request in flight it writes at once, without a timer.
  *
- * <p>Thread-safety: {@link #enqueue} is called by any thread; everything else runs on the writer
- * thread only, so the buffer needs no lock.
+ * <p>Until STARTUP is answered frames go out as they are; from then on, as the handshake
+ * negotiated: v5 envelopes packed into segments (LZ4 or not), or v3/v4 frames with compressed
+ * bodies, or plain frames.
+ *
+ * <p>Thread-safety: {@link #enqueue} and {@link #wake} are called by any thread; everything else
+ * runs on the writer thread only, so the buffer and the packer need no lock.
  */
 final class FrameWriter implements Runnable {
   private static final int BUFFER_SIZE = 64 * 1024;
 
   private final Connection connection;
   private final Transport transport;
+  private final ProtocolVersion version;
   private final ConcurrentLinkedQueue<PendingRequest> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean sleeping = new AtomicBoolean();
-  private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+  private final ByteBuffer buffer;
   private volatile Thread thread;
+  private boolean configured;
+  private SegmentPacker packer; // v5 after STARTUP
+  private Compressor bodyCompressor; // v3/v4 after STARTUP, when compression was negotiated
 
-  FrameWriter(Connection connection, Transport transport) {
+  FrameWriter(Connection connection, Transport transport, ProtocolVersion version) {
     this.connection = connection;
     this.transport = transport;
+    this.version = version;
+    int size = version.code() >= 5 ? 2 * SegmentFormat.MAX_SEGMENT_LENGTH : BUFFER_SIZE;
+    this.buffer = ByteBuffer.allocateDirect(size);
   }
 
   void start(String name) {
@@ -59,6 +77,7 @@ final class FrameWriter implements Runnable {
           sleeping.set(false);
           continue;
         }
+        configure();
         do {
           write(request);
           request = queue.poll();
@@ -67,6 +86,20 @@ final class FrameWriter implements Runnable {
       }
     } catch (IOException | RuntimeException e) {
       connection.defunct(e);
+    }
+  }
+
+  /** Switches to the negotiated wire format once, right after the handshake said STARTUP was accepted. */
+  private void configure() {
+    if (configured || !connection.startupAccepted()) {
+      return;
+    }
+    configured = true;
+    Compression compression = connection.wireCompression();
+    if (version.code() >= 5) {
+      packer = new SegmentPacker(Compressors.forSegments(compression));
+    } else {
+      bodyCompressor = Compressors.forBody(compression);
     }
   }
 
@@ -82,31 +115,86 @@ final class FrameWriter implements Runnable {
       connection.dropUnwritten(request, e);
       return;
     }
+    if (packer != null) {
+      writeSegmented(request, size);
+    } else if (bodyCompressor != null) {
+      writeCompressed(request, size);
+    } else {
+      writePlain(request, size);
+    }
+  }
+
+  private void writePlain(PendingRequest request, int size) throws IOException {
     if (size > buffer.remaining()) {
       flush();
     }
     ByteBuffer target = size > buffer.capacity() ? ByteBuffer.allocate(size) : buffer;
+    if (encode(request, target) && target != buffer) {
+      transport.write(target.flip());
+    }
+  }
+
+  /** v3/v4 compression: the body is compressed and the header's flag set; the header itself is not. */
+  private void writeCompressed(PendingRequest request, int size) throws IOException {
+    ByteBuffer frame = ByteBuffer.allocate(size);
+    if (!encode(request, frame)) {
+      return;
+    }
+    ByteBuffer body = frame.flip().slice(FrameHeader.SIZE, size - FrameHeader.SIZE);
+    ByteBuffer compressed = bodyCompressor.compress(body);
+    int total = FrameHeader.SIZE + compressed.remaining();
+    if (total > buffer.remaining()) {
+      flush();
+    }
+    ByteBuffer target = total > buffer.capacity() ? ByteBuffer.allocate(total) : buffer;
+    target.put(frame.get(0)).put((byte) (frame.get(1) | FrameHeader.FLAG_COMPRESSED));
+    target.put(frame.slice(2, 3)).putInt(compressed.remaining()).put(compressed);
+    if (target != buffer) {
+      transport.write(target.flip());
+    }
+  }
+
+  private void writeSegmented(PendingRequest request, int size) throws IOException {
+    if (size <= SegmentFormat.MAX_PAYLOAD_LENGTH) {
+      if (!packer.fits(buffer, size)) {
+        flush();
+      }
+      encode(request, packer.startEnvelope(buffer, size));
+    } else {
+      ByteBuffer envelope = ByteBuffer.allocate(size);
+      if (encode(request, envelope)) {
+        envelope.flip();
+        while (!packer.writeLarge(envelope, buffer)) {
+          writeBuffer();
+        }
+      }
+    }
+  }
+
+  /** Encodes the frame at the target's position; on failure fails only that request. */
+  private boolean encode(PendingRequest request, ByteBuffer target) {
     int start = target.position();
     try {
       FrameCodec.encode(request.frame, target);
+      return true;
     } catch (RuntimeException e) {
       target.position(start);
       connection.dropUnwritten(request, e);
-      return;
-    }
-    if (target != buffer) {
-      writeFully(target.flip());
+      return false;
     }
   }
 
   private void flush() throws IOException {
-    if (buffer.position() > 0) {
-      writeFully(buffer.flip());
-      buffer.clear();
+    if (packer != null) {
+      packer.finish(buffer);
     }
+    writeBuffer();
   }
 
-  private void writeFully(ByteBuffer data) throws IOException {
-    transport.write(data);
+  private void writeBuffer() throws IOException {
+    if (buffer.position() > 0) {
+      transport.write(buffer.flip());
+      buffer.clear();
+    }
   }
 }

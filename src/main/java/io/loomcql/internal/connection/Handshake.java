@@ -1,36 +1,53 @@
 package io.loomcql.internal.connection;
 
+import io.loomcql.Compression;
+import io.loomcql.ConsistencyLevel;
 import io.loomcql.auth.Authenticator;
 import io.loomcql.error.AuthenticationException;
 import io.loomcql.error.ProtocolError;
+import io.loomcql.error.UnsupportedProtocolVersionException;
 import io.loomcql.internal.protocol.AuthChallenge;
 import io.loomcql.internal.protocol.AuthResponse;
 import io.loomcql.internal.protocol.AuthSuccess;
 import io.loomcql.internal.protocol.Authenticate;
+import io.loomcql.internal.protocol.ErrorCodes;
 import io.loomcql.internal.protocol.ErrorMapper;
 import io.loomcql.internal.protocol.ErrorResponse;
+import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.Message;
+import io.loomcql.internal.protocol.Options;
 import io.loomcql.internal.protocol.Query;
 import io.loomcql.internal.protocol.QueryOptions;
 import io.loomcql.internal.protocol.Ready;
 import io.loomcql.internal.protocol.SetKeyspaceResult;
 import io.loomcql.internal.protocol.Startup;
-import io.loomcql.ConsistencyLevel;
+import io.loomcql.internal.protocol.Supported;
+import io.loomcql.internal.protocol.compression.Compressors;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Brings a freshly opened connection to the ready state: STARTUP, authentication, USE keyspace. */
+/**
+ * Brings a freshly opened connection to the ready state: OPTIONS (only to check compression
+ * support), STARTUP, authentication, USE keyspace.
+ */
 public final class Handshake {
+  private static final Logger LOG = LoggerFactory.getLogger(Handshake.class);
+
   private Handshake() {}
 
   /**
    * Opens and readies a connection; on any failure the connection is closed and the error thrown.
    *
    * @param keyspace the keyspace to USE, or null
+   * @throws UnsupportedProtocolVersionException when the node does not speak the configured version
    */
   public static Connection connect(
-      java.net.InetSocketAddress address, ConnectionConfig config, String keyspace, Duration timeout) {
+      InetSocketAddress address, ConnectionConfig config, String keyspace, Duration timeout) {
     Connection connection = Connection.open(address, config);
     try {
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -46,13 +63,51 @@ public final class Handshake {
   }
 
   private static void startup(Connection connection, ConnectionConfig config, long deadline) {
-    Message reply =
-        connection.request(new Startup(Map.of("CQL_VERSION", config.cqlVersion())), deadline).message();
-    switch (reply) {
-      case Ready ready -> {}
-      case Authenticate authenticate -> authenticate(connection, config, authenticate.authenticator(), deadline);
-      default -> throw unexpected(connection, "STARTUP", reply);
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("CQL_VERSION", config.cqlVersion());
+    Compression compression = supportedCompression(connection, config, deadline);
+    if (compression != Compression.NONE) {
+      options.put("COMPRESSION", Compressors.startupOption(compression));
     }
+    connection.requestCompression(compression);
+    Frame answer = connection.request(new Startup(options), deadline);
+    switch (answer.message()) {
+      case Ready ready -> connection.acceptStartup();
+      case Authenticate authenticate -> {
+        connection.acceptStartup();
+        authenticate(connection, config, authenticate.authenticator(), deadline);
+      }
+      case ErrorResponse error
+          when error.code() == ErrorCodes.PROTOCOL_ERROR && answer.version() != config.version() ->
+          throw new UnsupportedProtocolVersionException(
+              connection.address(), config.version(), answer.version().code(), error.message());
+      default -> throw unexpected(connection, "STARTUP", answer.message());
+    }
+  }
+
+  /** The configured compression if the node lists it in SUPPORTED, else NONE (with a WARN). */
+  private static Compression supportedCompression(Connection connection, ConnectionConfig config, long deadline) {
+    Compression wanted = config.compression();
+    if (wanted == Compression.NONE) {
+      return wanted;
+    }
+    Frame answer = connection.request(Options.INSTANCE, deadline);
+    if (answer.message() instanceof ErrorResponse error
+        && error.code() == ErrorCodes.PROTOCOL_ERROR
+        && answer.version() != config.version()) {
+      throw new UnsupportedProtocolVersionException(
+          connection.address(), config.version(), answer.version().code(), error.message());
+    }
+    if (!(answer.message() instanceof Supported supported)) {
+      throw unexpected(connection, "OPTIONS", answer.message());
+    }
+    List<String> offered = supported.options().getOrDefault("COMPRESSION", List.of());
+    if (!offered.contains(Compressors.startupOption(wanted))) {
+      LOG.warn("[{}] the node does not support {} compression (it offers {}); this connection is uncompressed",
+          connection, wanted, offered);
+      return Compression.NONE;
+    }
+    return wanted;
   }
 
   private static void authenticate(Connection connection, ConnectionConfig config, String serverClass, long deadline) {
@@ -90,7 +145,7 @@ public final class Handshake {
     connection.keyspace(set.keyspace());
   }
 
-  /** Quotes a keyspace name unless the user quoted it already. */
+  /** Quotes a keyspace name unless it is a plain lower-case identifier or already quoted. */
   public static String quote(String keyspace) {
     if (keyspace.length() > 1 && keyspace.startsWith("\"") && keyspace.endsWith("\"")) {
       return keyspace;
@@ -105,6 +160,7 @@ public final class Handshake {
     if (reply instanceof ErrorResponse error) {
       return ErrorMapper.toException(error, connection.address());
     }
-    return new ProtocolError(connection.address(), "unexpected " + reply.getClass().getSimpleName() + " in answer to " + request);
+    return new ProtocolError(
+        connection.address(), "unexpected " + reply.getClass().getSimpleName() + " in answer to " + request);
   }
 }

@@ -3,15 +3,29 @@ package io.loomcql.internal.connection;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.FrameHeader;
+import io.loomcql.internal.protocol.compression.Compressor;
 import java.nio.ByteBuffer;
 
 /**
- * A response as the reader hands it over: the checked header and a private copy of the body.
- * The waiting caller decodes it on its own thread, so the reader only frames.
+ * A response as the reader hands it over: the checked header and a private copy of the body,
+ * still compressed if it came so (v3/v4). The waiting caller decompresses and decodes it on its
+ * own thread, so the reader only frames.
+ *
+ * @param compressor the connection's body compressor, or null when compression is off
  */
-public record ResponseFrame(FrameHeader header, ByteBuffer body) {
+public record ResponseFrame(FrameHeader header, ByteBuffer body, Compressor compressor, int maxBodyLength) {
   /** Decodes the message; throws {@link io.loomcql.error.ProtocolError} if the body is malformed. */
   public Frame decode() {
-    return FrameCodec.decodeBody(header, body.duplicate());
+    FrameHeader h = header;
+    ByteBuffer b = body.duplicate();
+    if ((h.flags() & FrameHeader.FLAG_COMPRESSED) != 0 && h.version() < 5) {
+      if (compressor == null) {
+        throw new io.loomcql.error.ProtocolError("compressed frame on a connection without compression");
+      }
+      b = compressor.decompress(b, maxBodyLength);
+      h = new FrameHeader(h.version(), h.response(), h.flags() & ~FrameHeader.FLAG_COMPRESSED, h.streamId(),
+          h.opcode(), b.remaining());
+    }
+    return FrameCodec.decodeBody(h, b);
   }
 }

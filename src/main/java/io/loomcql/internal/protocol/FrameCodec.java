@@ -110,8 +110,9 @@ public final class FrameCodec {
       throw new ProtocolError("unsupported protocol version " + header.version());
     }
     int flags = header.flags();
-    if ((flags & FrameHeader.FLAG_COMPRESSED) != 0) {
-      throw new ProtocolError("compressed frame on a connection without compression");
+    // v5 compresses whole segments; the envelope flag means nothing there.
+    if ((flags & FrameHeader.FLAG_COMPRESSED) != 0 && version.code() < 5) {
+      throw new ProtocolError("compressed frame body that was not decompressed");
     }
     UUID tracingId = null;
     if ((flags & FrameHeader.FLAG_TRACING) != 0 && header.response()) {

@@ -7,6 +7,7 @@ import io.loomcql.ColumnDefinitions;
 import io.loomcql.ConsistencyLevel;
 import io.loomcql.ExecutionInfo;
 import io.loomcql.PreparedStatement;
+import io.loomcql.ProtocolVersion;
 import io.loomcql.ResponseFuture;
 import io.loomcql.ResultSet;
 import io.loomcql.Session;
@@ -16,6 +17,7 @@ import io.loomcql.error.ConnectionException;
 import io.loomcql.error.CoordinatorException;
 import io.loomcql.error.NoHostAvailableException;
 import io.loomcql.error.ProtocolError;
+import io.loomcql.error.UnsupportedProtocolVersionException;
 import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.Handshake;
 import io.loomcql.internal.connection.ResponseFrame;
@@ -56,6 +58,7 @@ public final class DefaultSession implements Session {
 
   private final Cluster cluster;
   private final DriverConfig config;
+  private final ProtocolVersion version;
   private final DefaultHost host;
   private final HostPool pool;
   private final RequestEncoder encoder;
@@ -66,44 +69,76 @@ public final class DefaultSession implements Session {
   private volatile ConsistencyLevel consistency;
   private volatile ConsistencyLevel serialConsistency;
 
-  private DefaultSession(Cluster cluster, DriverConfig config, InetSocketAddress address, String keyspace) {
+  private DefaultSession(
+      Cluster cluster, DriverConfig config, InetSocketAddress address, String keyspace, ProtocolVersion version) {
     this.cluster = cluster;
     this.config = config;
+    this.version = version;
     this.host = new DefaultHost(address);
     this.keyspace = keyspace;
     this.timeout = config.requestTimeout();
     this.consistency = config.consistency();
     this.serialConsistency = config.serialConsistency();
-    this.encoder = new RequestEncoder(config);
-    this.pool =
-        new HostPool(address, config.connection(), config.connectionsPerHost(), config.requestTimeout(), this::keyspace);
+    this.encoder = new RequestEncoder(config, version);
+    this.pool = new HostPool(
+        address, config.connection().withVersion(version), config.connectionsPerHost(), config.requestTimeout(),
+        this::keyspace);
   }
 
   /**
    * Connects to the first contact point that answers.
    *
+   * @param knownVersion the version the cluster settled on at first contact, or null to negotiate
+   *     (from the configured start, stepping down when a node says it does not speak it)
    * @throws NoHostAvailableException listing every contact point and its error, when none answers
    * @throws CoordinatorException when a node refuses the session itself (authentication, unknown
    *     keyspace): another node would refuse it too
    */
-  public static DefaultSession open(Cluster cluster, DriverConfig config, String keyspace) {
+  public static DefaultSession open(
+      Cluster cluster, DriverConfig config, String keyspace, ProtocolVersion knownVersion) {
     Map<Host, Throwable> errors = new LinkedHashMap<>();
+    boolean negotiate = config.negotiateVersion() && knownVersion == null;
+    ProtocolVersion version = knownVersion != null ? knownVersion : config.connection().version();
     for (InetSocketAddress address : config.contactPoints()) {
-      DefaultSession session = new DefaultSession(cluster, config, address, keyspace);
-      try {
-        session.pool.open();
-        session.afterConnect();
-        return session;
-      } catch (CoordinatorException e) {
-        session.shutdown();
-        throw e;
-      } catch (RuntimeException e) {
-        session.shutdown();
-        LOG.debug("Cannot connect to contact point {}: {}", address, e.toString());
-        errors.put(session.host, e);
+      while (true) {
+        DefaultSession session = new DefaultSession(cluster, config, address, keyspace, version);
+        try {
+          session.pool.open();
+          session.afterConnect();
+          return session;
+        } catch (UnsupportedProtocolVersionException e) {
+          session.shutdown();
+          ProtocolVersion lower = negotiate ? stepDown(e) : null;
+          if (lower == null) {
+            errors.put(session.host, e);
+            break;
+          }
+          LOG.info("{} does not speak protocol {}; stepping down to {}", address, version, lower);
+          version = lower;
+        } catch (CoordinatorException e) {
+          session.shutdown();
+          throw e;
+        } catch (RuntimeException e) {
+          session.shutdown();
+          LOG.debug("Cannot connect to contact point {}: {}", address, e.toString());
+          errors.put(session.host, e);
+          break;
+        }
       }
     }
     throw new NoHostAvailableException("cannot connect to any contact point; check that Cassandra listens there", errors);
+  }
+
+  /** The version to try next: the one the node answered in, if lower, else one below; null below v3. */
+  static ProtocolVersion stepDown(UnsupportedProtocolVersionException e) {
+    int next = Math.min(e.serverVersion(), e.attempted().code() - 1);
+    ProtocolVersion version = ProtocolVersion.fromCode(next);
+    return version != null && version.isSupported() ? version : null;
+  }
+
+  /** The protocol version this session speaks. */
+  public ProtocolVersion protocolVersion() {
+    return version;
   }
 
   private void afterConnect() {

@@ -9,10 +9,15 @@ import java.util.List;
 /**
  * Every option of a cluster, resolved to its final value (defaults applied) by
  * {@code Cluster.Builder.build()}. Immutable.
+ *
+ * @param connection the connection settings; its version is the one to start with
+ * @param negotiateVersion whether a node may make the driver step down from that version (true
+ *     unless the user set one with {@code withProtocolVersion})
  */
 public record DriverConfig(
     List<InetSocketAddress> contactPoints,
     ConnectionConfig connection,
+    boolean negotiateVersion,
     int connectionsPerHost,
     Duration requestTimeout,
     ConsistencyLevel consistency,

@@ -28,9 +28,9 @@ final class RequestEncoder {
   private final ProtocolVersion version;
   private final ClientTimestamps timestamps = new ClientTimestamps();
 
-  RequestEncoder(DriverConfig config) {
+  RequestEncoder(DriverConfig config, ProtocolVersion version) {
     this.config = config;
-    this.version = config.connection().version();
+    this.version = version;
   }
 
   Request encode(Statement<?> statement, ConsistencyLevel defaultConsistency, ConsistencyLevel defaultSerial) {

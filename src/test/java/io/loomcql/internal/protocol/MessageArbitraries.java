@@ -47,7 +47,7 @@ final class MessageArbitraries {
   }
 
   static Arbitrary<ProtocolVersion> versions() {
-    return Arbitraries.of(ProtocolVersion.class);
+    return Arbitraries.of(ProtocolVersion.V3, ProtocolVersion.V4, ProtocolVersion.V5);
   }
 
   static Arbitrary<DataType> types() {

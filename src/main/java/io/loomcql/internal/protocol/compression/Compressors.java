@@ -32,6 +32,15 @@ public final class Compressors {
   }
 
   /**
+   * Fails now, at {@code build()}, if the chosen compression cannot load.
+   *
+   * @throws IllegalStateException naming the missing artifact
+   */
+  public static void check(Compression compression) {
+    forBody(compression);
+  }
+
+  /**
    * The body codec for protocols v3 and v4, or null for {@link Compression#NONE}.
    *
    * @throws IllegalStateException if the algorithm's jar (or native library) is not available
