@@ -109,7 +109,7 @@ public final class CassandraNode {
                 kill();
                 throw failure("failed to start (" + STARTUP_FAILURE + ")");
             }
-            if (text.contains(spec.listeningLine()) && NativeProbe.answersOptions(contactPoint())) {
+            if (text.contains(spec.listeningLine()) && answers(text.contains(spec.listeningLine() + " (encrypted)"))) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -179,5 +179,21 @@ public final class CassandraNode {
             Thread.currentThread().interrupt();
             throw new CassandraStartException("Interrupted while waiting for Cassandra", e);
         }
+    }
+
+    /**
+     * A node that demands client certificates cannot be asked OPTIONS by the probe (it has none):
+     * there our process being alive, its "listening" line and a TCP accept have to do.
+     */
+    private boolean answers(boolean encrypted) {
+        if (spec.options().yaml().contains("require_client_auth: true")) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(contactPoint(), 2000);
+                return true;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+        return NativeProbe.answersOptions(contactPoint(), java.time.Duration.ofSeconds(2), encrypted);
     }
 }

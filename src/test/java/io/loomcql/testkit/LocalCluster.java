@@ -59,10 +59,22 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts one node at {@code address} (a 127.x.y.z IPv4 address) in folder {@code node1}. */
     public static LocalCluster startSingle(InetSocketAddress address, CassandraOptions options) {
-        return start(List.of(address), options);
+        return start(List.of(address), options, "node");
+    }
+
+    /**
+     * Starts one extra node beside the shared ones, in its own folder {@code <name>1} (so it never
+     * touches the shared node's data), e.g. a node with authentication or TLS on 127.0.0.2.
+     */
+    public static LocalCluster startSingle(InetSocketAddress address, CassandraOptions options, String name) {
+        return start(List.of(address), options, name);
     }
 
     private static LocalCluster start(List<InetSocketAddress> addresses, CassandraOptions options) {
+        return start(addresses, options, "node");
+    }
+
+    private static LocalCluster start(List<InetSocketAddress> addresses, CassandraOptions options, String folder) {
         long started = System.nanoTime();
         Path projectDir = ProjectPaths.projectDir();
         Path workDir = ProjectPaths.workDir();
@@ -73,11 +85,11 @@ public final class LocalCluster implements AutoCloseable {
                 .collect(Collectors.joining(","));
         List<CassandraNode> nodes = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
-            Path dir = workDir.resolve("node" + (i + 1));
+            Path dir = workDir.resolve(folder + (i + 1));
             deleteTree(dir);
             NodeSpec spec = new NodeSpec(i + 1, addresses.get(i), dir, seeds,
                     NodeFiles.token(i, addresses.size()), options);
-            nodes.add(new CassandraNode(spec, NodeFiles.write(spec, classpath), workDir.resolve("node" + (i + 1) + ".pid")));
+            nodes.add(new CassandraNode(spec, NodeFiles.write(spec, classpath), workDir.resolve(folder + (i + 1) + ".pid")));
         }
         LocalCluster cluster = new LocalCluster(nodes, options);
         try {

@@ -28,10 +28,20 @@ public final class NativeProbe {
      * @return true if a Cassandra server answered OPTIONS with SUPPORTED
      */
     public static boolean answersOptions(InetSocketAddress address, Duration timeout) {
+        return answersOptions(address, timeout, false);
+    }
+
+    /**
+     * @param tls whether the port speaks TLS only; the probe then trusts any certificate, since it
+     *     checks that our node answers, not who it is
+     * @return true if a Cassandra server answered OPTIONS with SUPPORTED
+     */
+    public static boolean answersOptions(InetSocketAddress address, Duration timeout, boolean tls) {
         int millis = (int) Math.max(1, timeout.toMillis());
-        try (Socket socket = new Socket()) {
-            socket.connect(address, millis);
-            socket.setSoTimeout(millis);
+        try (Socket plain = new Socket()) {
+            plain.connect(address, millis);
+            plain.setSoTimeout(millis);
+            Socket socket = tls ? trustAll().createSocket(plain, address.getHostString(), address.getPort(), true) : plain;
             OutputStream out = socket.getOutputStream();
             out.write(OPTIONS_V4);
             out.flush();
@@ -44,9 +54,27 @@ public final class NativeProbe {
                 in.readFully(new byte[length]); // drain the option map, keeps the server's log quiet
             }
             return header[0] == (byte) 0x84 && header[4] == 0x06;
-        } catch (IOException e) {
+        } catch (IOException | java.security.GeneralSecurityException e) {
             return false;
         }
+    }
+
+    private static javax.net.ssl.SSLSocketFactory trustAll() throws java.security.GeneralSecurityException {
+        javax.net.ssl.TrustManager trustAll = new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {trustAll}, null);
+        return context.getSocketFactory();
     }
 
     /** @return {@link #answersOptions(InetSocketAddress, Duration)} with a 2 s timeout */
