@@ -47,6 +47,7 @@ class SecurityIT {
     try (Cluster admin = secureCluster(new PlainTextAuthProvider(CassandraOptions.USER, CassandraOptions.PASSWORD));
         Session session = admin.connect()) {
       session.execute("CREATE ROLE IF NOT EXISTS " + ROLE + " WITH PASSWORD = '" + SECRET + "' AND LOGIN = true");
+      session.execute("GRANT ALL PERMISSIONS ON ALL KEYSPACES TO " + ROLE);
     }
   }
 
@@ -86,6 +87,35 @@ class SecurityIT {
         Session session = cluster.connect()) {
       assertThat(session.execute("SELECT release_version FROM system.local").one().getString(0)).startsWith("5.0");
       assertThat(cluster.protocolVersion()).isEqualTo(ProtocolVersion.V5);
+    }
+  }
+
+  @Test
+  void should_carry_a_multi_megabyte_result_over_tls_with_lz4() {
+    try (Cluster cluster =
+            Cluster.builder()
+                .addContactPoints(SECURE)
+                .withSsl(certs.clientContext())
+                .withAuthProvider(new PlainTextAuthProvider(ROLE, SECRET))
+                .withCompression(io.loomcql.Compression.LZ4)
+                .build();
+        Session session = cluster.connect()) {
+      assertThat(cluster.protocolVersion()).isEqualTo(ProtocolVersion.V5);
+      session.execute("CREATE KEYSPACE IF NOT EXISTS it_secure"
+          + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE IF NOT EXISTS it_secure.blobs (k int, n int, v blob, PRIMARY KEY (k, n))");
+      io.loomcql.PreparedStatement insert = session.prepare("INSERT INTO it_secure.blobs (k, n, v) VALUES (1, ?, ?)");
+      java.util.Random random = new java.util.Random(7);
+      byte[][] values = new byte[16][300_000];
+      for (int n = 0; n < values.length; n++) {
+        random.nextBytes(values[n]);
+        session.execute(insert.bind(n, java.nio.ByteBuffer.wrap(values[n])));
+      }
+      List<io.loomcql.Row> rows = session.execute("SELECT n, v FROM it_secure.blobs WHERE k = 1").all();
+      assertThat(rows).hasSize(values.length);
+      for (io.loomcql.Row row : rows) {
+        assertThat(row.getByteBuffer("v")).isEqualTo(java.nio.ByteBuffer.wrap(values[row.getInt("n")]));
+      }
     }
   }
 
