@@ -46,6 +46,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -223,11 +224,15 @@ public final class DefaultSession implements Session {
 
   @Override
   public CompletableFuture<PreparedStatement> prepareAsync(String cql) {
-    CompletableFuture<PreparedStatement> future = new CompletableFuture<>();
+    return onVirtualThread(new CompletableFuture<>(), () -> prepare(cql));
+  }
+
+  /** The async forms: the same blocking path, on a virtual thread of its own, completing the future. */
+  private static <T, F extends CompletableFuture<T>> F onVirtualThread(F future, Supplier<T> work) {
     Thread.startVirtualThread(
         () -> {
           try {
-            future.complete(prepare(cql));
+            future.complete(work.get());
           } catch (Throwable t) {
             future.completeExceptionally(t);
           }
@@ -354,15 +359,7 @@ public final class DefaultSession implements Session {
       future.completeExceptionally(new IllegalStateException("the session is closed; cannot execute " + statement));
       return future;
     }
-    Thread.startVirtualThread(
-        () -> {
-          try {
-            future.complete(execute(statement));
-          } catch (Throwable t) {
-            future.completeExceptionally(t);
-          }
-        });
-    return future;
+    return onVirtualThread(future, () -> execute(statement));
   }
 
   @Override
