@@ -94,15 +94,16 @@ public final class Cluster implements AutoCloseable {
     private ProtocolVersion protocolVersion; // null: negotiate, starting at the highest
     private Compression compression = Compression.NONE;
     private Duration requestTimeout = Duration.ofSeconds(10);
-    private Duration connectTimeout = Duration.ofSeconds(5);
+    private SocketOptions socketOptions = SocketOptions.DEFAULT;
+    private Duration heartbeatInterval = ConnectionConfig.DEFAULT_HEARTBEAT;
+    private Duration heartbeatTimeout = ConnectionConfig.DEFAULT_HEARTBEAT;
+    private int maxOrphans = ConnectionConfig.DEFAULT_MAX_ORPHANS;
     private int connectionsPerHost = 1;
     private int maxRequestsPerConnection = 1024;
     private ConsistencyLevel consistency = ConsistencyLevel.LOCAL_ONE;
     private ConsistencyLevel serialConsistency = ConsistencyLevel.SERIAL;
     private int pageSize = 5000;
     private String cqlVersion = "3.0.0";
-    private boolean tcpNoDelay = true;
-    private boolean keepAlive = false;
     private boolean defaultIdempotence = false;
     private boolean clientTimestamps = true;
     private SslOptions sslOptions;
@@ -166,8 +167,39 @@ public final class Cluster implements AutoCloseable {
       return this;
     }
 
+    /** TCP connect (and TLS handshake) timeout; default 5 s. Shortcut for {@link #withSocketOptions}. */
     public Builder withConnectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connect timeout");
+      this.socketOptions = socketOptions.withConnectTimeout(positive(timeout, "connect timeout"));
+      return this;
+    }
+
+    /** TCP settings of every connection (TCP_NODELAY, keep-alive, buffer sizes, connect timeout). */
+    public Builder withSocketOptions(SocketOptions options) {
+      this.socketOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** Idle time after which a connection checks the node with an OPTIONS; default 30 s. */
+    public Builder withIdleHeartbeatInterval(Duration interval) {
+      this.heartbeatInterval = positive(interval, "heartbeat interval");
+      return this;
+    }
+
+    /** How long that OPTIONS may take before the connection is closed as defunct; default 30 s. */
+    public Builder withIdleHeartbeatTimeout(Duration timeout) {
+      this.heartbeatTimeout = positive(timeout, "heartbeat timeout");
+      return this;
+    }
+
+    /**
+     * Timed-out requests still owed an answer on one connection past which it is drained and
+     * replaced; default 256.
+     */
+    public Builder withMaxOrphanedRequestsPerConnection(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("max orphaned requests must be at least 1, got " + max);
+      }
+      this.maxOrphans = max;
       return this;
     }
 
@@ -217,13 +249,15 @@ public final class Cluster implements AutoCloseable {
       return this;
     }
 
+    /** Shortcut for {@link #withSocketOptions}; default true. */
     public Builder withTcpNoDelay(boolean tcpNoDelay) {
-      this.tcpNoDelay = tcpNoDelay;
+      this.socketOptions = socketOptions.withTcpNoDelay(tcpNoDelay);
       return this;
     }
 
+    /** Shortcut for {@link #withSocketOptions}; default false. */
     public Builder withKeepAlive(boolean keepAlive) {
-      this.keepAlive = keepAlive;
+      this.socketOptions = socketOptions.withKeepAlive(keepAlive);
       return this;
     }
 
@@ -281,16 +315,19 @@ public final class Cluster implements AutoCloseable {
           new ConnectionConfig(
               start,
               maxRequestsPerConnection,
-              connectTimeout,
-              tcpNoDelay,
-              keepAlive,
-              0,
-              0,
+              socketOptions.connectTimeout(),
+              socketOptions.tcpNoDelay(),
+              socketOptions.keepAlive(),
+              socketOptions.sendBufferSize(),
+              socketOptions.receiveBufferSize(),
               authProvider,
               cqlVersion,
               FrameCodec.DEFAULT_MAX_BODY_LENGTH,
               sslOptions,
-              compression);
+              compression,
+              maxOrphans,
+              heartbeatInterval,
+              heartbeatTimeout);
       if (sslOptions != null) {
         sslOptions.warnIfHostnameVerificationOff();
       }

@@ -91,6 +91,8 @@ public final class FakeNode implements AutoCloseable {
   private final ServerSocketChannel server;
   private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
   private volatile Behavior behavior = FakeNode::echo;
+  private volatile boolean silent;
+  private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
   public FakeNode() throws IOException {
     server = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -119,6 +121,7 @@ public final class FakeNode implements AutoCloseable {
     try {
       while (true) {
         SocketChannel client = server.accept();
+        accepted.incrementAndGet();
         clients.add(client);
         Thread.ofVirtual().name("fake-node-connection").start(() -> serve(client));
       }
@@ -168,7 +171,20 @@ public final class FakeNode implements AutoCloseable {
     return Frame.of(ProtocolVersion.V4, request.streamId(), error);
   }
 
+  /** A silent node reads every request and answers none (heartbeats included): a stalled node. */
+  public void silent(boolean silent) {
+    this.silent = silent;
+  }
+
+  /** Connections accepted since the node started. */
+  public int acceptedConnections() {
+    return accepted.get();
+  }
+
   private void handle(Frame request, Peer peer) throws IOException {
+    if (silent) {
+      return;
+    }
     Frame refusal = unsupportedVersionReply(request);
     if (refusal != null) {
       peer.send(refusal);

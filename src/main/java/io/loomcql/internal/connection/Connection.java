@@ -2,11 +2,13 @@ package io.loomcql.internal.connection;
 
 import io.loomcql.Compression;
 import io.loomcql.ProtocolVersion;
+import io.loomcql.error.BusyPoolException;
 import io.loomcql.error.ConnectionException;
 import io.loomcql.error.DriverException;
 import io.loomcql.error.OperationTimedOutException;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameHeader;
+import io.loomcql.internal.protocol.Options;
 import io.loomcql.internal.protocol.Request;
 import io.loomcql.internal.protocol.compression.Compressor;
 import io.loomcql.internal.protocol.compression.Compressors;
@@ -15,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +49,10 @@ public final class Connection implements AutoCloseable {
   private final FrameWriter writer;
   private final String name;
   private final int maxBodyLength;
+  private final ConnectionConfig config;
+  private volatile boolean draining;
+  private volatile long lastFrameNanos = System.nanoTime();
+  private volatile Thread heartbeat;
   private volatile String keyspace;
   private volatile Compression wireCompression = Compression.NONE;
   private volatile Compressor bodyCompressor; // v3/v4 responses, once compression is asked for
@@ -59,6 +66,7 @@ public final class Connection implements AutoCloseable {
     this.slots = new AtomicReferenceArray<>(config.maxRequestsPerConnection());
     this.name = "loomcql-" + IDS.incrementAndGet() + "-" + address.getAddress().getHostAddress() + ":" + address.getPort();
     this.maxBodyLength = config.maxFrameBodyLength();
+    this.config = config;
     this.writer = new FrameWriter(this, transport, version);
     writer.start(name + "-writer");
     new FrameReader(this, transport, version, config.maxFrameBodyLength()).start(name + "-reader");
@@ -107,6 +115,16 @@ public final class Connection implements AutoCloseable {
 
   public boolean isOpen() {
     return closedCause.get() == null;
+  }
+
+  /** Open and not draining: a pool may send new requests on it. */
+  public boolean isUsable() {
+    return !draining && closedCause.get() == null;
+  }
+
+  /** Requests still waiting for an answer that someone waits for: in flight minus orphans. */
+  private int liveRequests() {
+    return streamIds.inUse() - orphans.get();
   }
 
   /** Requests holding a stream id: in flight plus orphaned. */
@@ -169,6 +187,7 @@ public final class Connection implements AutoCloseable {
    */
   public ResponseFrame send(Request message, boolean tracing, Map<String, ByteBuffer> payload, long deadlineNanos) {
     checkOpen();
+    long started = System.nanoTime();
     int id;
     try {
       id = streamIds.acquire(deadlineNanos - System.nanoTime());
@@ -177,9 +196,7 @@ public final class Connection implements AutoCloseable {
       throw new DriverException("interrupted while waiting for a free stream id on " + name);
     }
     if (id < 0) {
-      throw new OperationTimedOutException(
-          "[" + address + "] no free stream id on " + name + " before the request timed out (" + streamIds.capacity()
-              + " requests in flight)");
+      throw new BusyPoolException(address, streamIds.capacity(), Duration.ofNanos(deadlineNanos - started));
     }
     PendingRequest request =
         new PendingRequest(new Frame(version, id, tracing, null, List.of(), payload, message), Thread.currentThread());
@@ -195,7 +212,13 @@ public final class Connection implements AutoCloseable {
       return response;
     }
     if (outcome == PendingRequest.TIMED_OUT || outcome == PendingRequest.INTERRUPTED) {
-      orphans.incrementAndGet();
+      if (orphans.incrementAndGet() > config.maxOrphans() && !draining) {
+        // Too many answers owed to nobody: stop taking requests, close once the live ones finish.
+        draining = true;
+        LOG.info("[{}] {} requests timed out without an answer; closing this connection once its live requests finish",
+            name, orphans.get());
+        closeIfDrained();
+      }
       if (outcome == PendingRequest.INTERRUPTED) {
         throw new DriverException("interrupted while waiting for a response from " + address);
       }
@@ -216,6 +239,7 @@ public final class Connection implements AutoCloseable {
       LOG.debug("[{}] ignoring server event (opcode 0x{})", name, Integer.toHexString(header.opcode()));
       return;
     }
+    lastFrameNanos = System.nanoTime();
     PendingRequest request = id < slots.length() ? slots.getAndSet(id, null) : null;
     if (request == null) {
       LOG.warn("[{}] dropping a response on stream {} that has no request", name, id);
@@ -226,6 +250,45 @@ public final class Connection implements AutoCloseable {
     streamIds.release(id);
     if (!request.complete(new ResponseFrame(header, body, bodyCompressor, maxBodyLength))) {
       orphans.decrementAndGet(); // the late answer of an abandoned request
+    }
+    if (draining) {
+      closeIfDrained();
+    }
+  }
+
+  private void closeIfDrained() {
+    if (liveRequests() <= 0) {
+      defunct(new ClosedByUser());
+    }
+  }
+
+  /**
+   * Starts the idle heartbeat (after the handshake): when no frame arrived for the interval, an
+   * OPTIONS must be answered within the timeout, else the connection is defunct and everything in
+   * flight fails with a retryable connection error.
+   */
+  void startHeartbeat() {
+    heartbeat = Thread.ofVirtual().name(name + "-heartbeat").start(this::heartbeatLoop);
+  }
+
+  private void heartbeatLoop() {
+    long interval = config.heartbeatInterval().toNanos();
+    while (isOpen()) {
+      long idle = System.nanoTime() - lastFrameNanos;
+      try {
+        if (idle < interval) {
+          Thread.sleep(Duration.ofNanos(interval - idle));
+          continue;
+        }
+        request(Options.INSTANCE, System.nanoTime() + config.heartbeatTimeout().toNanos());
+      } catch (InterruptedException e) {
+        return; // closed
+      } catch (OperationTimedOutException | BusyPoolException e) {
+        defunct(new ConnectionException(address, "heartbeat: no answer to OPTIONS within "
+            + config.heartbeatTimeout().toMillis() + " ms on " + name + "; the node may be stalled"));
+      } catch (RuntimeException e) {
+        return; // the connection broke meanwhile; its failure is recorded already
+      }
     }
   }
 
@@ -258,6 +321,10 @@ public final class Connection implements AutoCloseable {
       }
     }
     writer.wake();
+    Thread beat = heartbeat;
+    if (beat != null && beat != Thread.currentThread()) {
+      beat.interrupt();
+    }
   }
 
   @Override

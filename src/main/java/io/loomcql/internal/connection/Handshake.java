@@ -55,6 +55,7 @@ public final class Handshake {
       if (keyspace != null) {
         use(connection, keyspace, deadline);
       }
+      connection.startHeartbeat();
       return connection;
     } catch (RuntimeException e) {
       connection.close();

@@ -58,7 +58,7 @@ public final class HostPool implements AutoCloseable {
     int bestLoad = Integer.MAX_VALUE;
     for (int i = 0; i < connections.length(); i++) {
       Connection connection = connections.get(i);
-      if (connection != null && connection.isOpen()) {
+      if (connection != null && connection.isUsable()) {
         int load = connection.inFlight();
         if (load < bestLoad) {
           best = connection;
@@ -75,14 +75,18 @@ public final class HostPool implements AutoCloseable {
       if (closed) {
         throw new ConnectionException(address, "pool closed");
       }
+      int replace = -1;
       for (int i = 0; i < connections.length(); i++) {
         Connection connection = connections.get(i);
-        if (connection != null && connection.isOpen()) {
-          return connection; // another caller reopened it while we waited for the lock
+        if (connection != null && connection.isUsable()) {
+          return connection; // another caller reopened one while we waited for the lock
+        }
+        if (replace < 0) {
+          replace = i; // the first broken, draining or missing slot
         }
       }
       Connection fresh = Handshake.connect(address, config, keyspace.get(), connectTimeout);
-      connections.set(0, fresh);
+      connections.set(replace, fresh); // a draining connection closes itself once its last request ends
       return fresh;
     } finally {
       reopenLock.unlock();

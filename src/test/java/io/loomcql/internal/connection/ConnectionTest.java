@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loomcql.ConsistencyLevel;
 import io.loomcql.ProtocolVersion;
+import io.loomcql.error.BusyPoolException;
 import io.loomcql.error.ConnectionException;
 import io.loomcql.error.OperationTimedOutException;
 import io.loomcql.internal.codec.NativeValues;
@@ -39,10 +40,45 @@ class ConnectionTest {
   }
 
   private Connection connect(int maxRequests) throws Exception {
-    ConnectionConfig config =
-        new ConnectionConfig(
-            ProtocolVersion.V4, maxRequests, Duration.ofSeconds(2), true, false, 0, 0, null, "3.0.0", 1 << 20);
+    return connect(config(maxRequests));
+  }
+
+  private static ConnectionConfig config(int maxRequests) {
+    return new ConnectionConfig(
+        ProtocolVersion.V4, maxRequests, Duration.ofSeconds(2), true, false, 0, 0, null, "3.0.0", 1 << 20);
+  }
+
+  private Connection connect(ConnectionConfig config) throws Exception {
     return Handshake.connect(node.address(), config, null, Duration.ofSeconds(5));
+  }
+
+  @Test
+  void should_close_a_connection_whose_node_stops_answering_heartbeats() throws Exception {
+    ConnectionConfig config = config(16).withHeartbeat(Duration.ofMillis(200), Duration.ofMillis(300));
+    try (Connection connection = connect(config)) {
+      assertThat(query(connection, "alive", Duration.ofSeconds(5))).isEqualTo("alive");
+      node.silent(true);
+      long start = System.nanoTime();
+      // A request in flight on the stalled node fails with the connection, not at its own timeout.
+      assertThatThrownBy(() -> query(connection, "stuck", Duration.ofSeconds(30)))
+          .isInstanceOf(ConnectionException.class)
+          .hasMessageContaining("heartbeat");
+      Duration detected = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(detected).isLessThan(Duration.ofMillis(200 + 300 + 500));
+      assertThat(connection.isOpen()).isFalse();
+    }
+  }
+
+  @Test
+  void should_not_send_heartbeats_while_answers_keep_coming() throws Exception {
+    ConnectionConfig config = config(16).withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(50));
+    try (Connection connection = connect(config)) {
+      for (int i = 0; i < 20; i++) {
+        assertThat(query(connection, "q" + i, Duration.ofSeconds(5))).isEqualTo("q" + i);
+        Thread.sleep(20);
+      }
+      assertThat(connection.isOpen()).isTrue();
+    }
   }
 
   private static String query(Connection connection, String text, Duration timeout) {
@@ -128,9 +164,11 @@ class ConnectionTest {
       while (connection.inFlight() < 2) {
         Thread.sleep(5);
       }
-      assertThatThrownBy(() -> query(connection, "c", Duration.ofMillis(100)))
-          .isInstanceOf(OperationTimedOutException.class)
-          .hasMessageContaining("no free stream id");
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> query(connection, "c", Duration.ofMillis(200)))
+          .isInstanceOf(BusyPoolException.class)
+          .hasMessageContaining("all 2 stream ids");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited for a slot first").isGreaterThan(Duration.ofMillis(150));
     }
   }
 

@@ -132,7 +132,7 @@ class TlsConnectionTest {
   static ConnectionConfig config(SslOptions ssl) {
     return new ConnectionConfig(
         ProtocolVersion.V4, 128, Duration.ofSeconds(5), true, false, 0, 0, null, "3.0.0",
-        FrameCodec.DEFAULT_MAX_BODY_LENGTH, ssl, io.loomcql.Compression.NONE);
+        FrameCodec.DEFAULT_MAX_BODY_LENGTH).withSsl(ssl);
   }
 
   static String query(Connection connection, String text) {
