@@ -13,5 +13,6 @@ module io.loomcql {
   exports io.loomcql.auth;
   exports io.loomcql.error;
   exports io.loomcql.metadata;
+  exports io.loomcql.policy;
   exports io.loomcql.type;
 }

@@ -6,6 +6,8 @@ import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.compression.Compressors;
 import io.loomcql.internal.session.DefaultSession;
 import io.loomcql.internal.session.DriverConfig;
+import io.loomcql.policy.ExponentialReconnectionPolicy;
+import io.loomcql.policy.ReconnectionPolicy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -98,6 +100,8 @@ public final class Cluster implements AutoCloseable {
     private Duration heartbeatInterval = ConnectionConfig.DEFAULT_HEARTBEAT;
     private Duration heartbeatTimeout = ConnectionConfig.DEFAULT_HEARTBEAT;
     private int maxOrphans = ConnectionConfig.DEFAULT_MAX_ORPHANS;
+    private ReconnectionPolicy reconnectionPolicy =
+        new ExponentialReconnectionPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60));
     private int connectionsPerHost = 1;
     private int maxRequestsPerConnection = 1024;
     private ConsistencyLevel consistency = ConsistencyLevel.LOCAL_ONE;
@@ -170,6 +174,12 @@ public final class Cluster implements AutoCloseable {
     /** TCP connect (and TLS handshake) timeout; default 5 s. Shortcut for {@link #withSocketOptions}. */
     public Builder withConnectTimeout(Duration timeout) {
       this.socketOptions = socketOptions.withConnectTimeout(positive(timeout, "connect timeout"));
+      return this;
+    }
+
+    /** When to retry a node whose connections were lost; default exponential, 1 s doubling to 60 s, with jitter. */
+    public Builder withReconnectionPolicy(ReconnectionPolicy policy) {
+      this.reconnectionPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
@@ -342,7 +352,8 @@ public final class Cluster implements AutoCloseable {
               serialConsistency,
               pageSize,
               defaultIdempotence,
-              clientTimestamps));
+              clientTimestamps,
+              reconnectionPolicy));
     }
 
     private InetSocketAddress parse(String point) {

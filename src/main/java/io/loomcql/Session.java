@@ -56,6 +56,9 @@ public interface Session extends AutoCloseable {
   /** The nodes this session has pools for. */
   Set<Host> hosts();
 
+  /** The session's pool for that node, or null if the session has none (an ignored or unknown node). */
+  HostConnectionPool pool(Host host);
+
   Duration defaultTimeout();
 
   void setDefaultTimeout(Duration timeout);

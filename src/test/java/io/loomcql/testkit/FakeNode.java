@@ -95,7 +95,14 @@ public final class FakeNode implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
   public FakeNode() throws IOException {
-    server = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    this(0);
+  }
+
+  /** A node on a given port of 127.0.0.1 (0: any free port); a "restarted" node reuses the old one's. */
+  public FakeNode(int port) throws IOException {
+    server = ServerSocketChannel.open()
+        .setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true)
+        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     Thread.ofVirtual().name("fake-node-acceptor").start(this::acceptLoop);
   }
 

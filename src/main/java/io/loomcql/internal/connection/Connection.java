@@ -53,6 +53,7 @@ public final class Connection implements AutoCloseable {
   private volatile boolean draining;
   private volatile long lastFrameNanos = System.nanoTime();
   private volatile Thread heartbeat;
+  private volatile Runnable closeListener;
   private volatile String keyspace;
   private volatile Compression wireCompression = Compression.NONE;
   private volatile Compressor bodyCompressor; // v3/v4 responses, once compression is asked for
@@ -232,6 +233,31 @@ public final class Connection implements AutoCloseable {
     throw new IllegalArgumentException("cannot send " + message.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
   }
 
+  /**
+   * Takes a stream id without sending anything (a slot reserved by hand through the public pool
+   * API), waiting up to the timeout.
+   *
+   * @throws BusyPoolException if none frees in time
+   */
+  public int reserve(Duration timeout) {
+    checkOpen();
+    try {
+      int id = streamIds.acquire(timeout.toNanos());
+      if (id < 0) {
+        throw new BusyPoolException(address, streamIds.capacity(), timeout);
+      }
+      return id;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DriverException("interrupted while reserving a stream id on " + name);
+    }
+  }
+
+  /** Gives back a stream id taken by {@link #reserve}. */
+  public void unreserve(int id) {
+    streamIds.release(id);
+  }
+
   /** Called by the reader for each frame: completes the waiter of its stream id. */
   void onFrame(FrameHeader header, ByteBuffer body) {
     int id = header.streamId();
@@ -324,6 +350,18 @@ public final class Connection implements AutoCloseable {
     Thread beat = heartbeat;
     if (beat != null && beat != Thread.currentThread()) {
       beat.interrupt();
+    }
+    Runnable listener = closeListener;
+    if (listener != null) {
+      listener.run();
+    }
+  }
+
+  /** Runs once when the connection closes for any reason (on the thread that closed it). */
+  public void onClose(Runnable listener) {
+    this.closeListener = listener;
+    if (!isOpen()) {
+      listener.run();
     }
   }
 

@@ -4,47 +4,70 @@ import io.loomcql.error.ConnectionException;
 import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.ConnectionConfig;
 import io.loomcql.internal.connection.Handshake;
+import io.loomcql.policy.ReconnectionPolicy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The connections of one session to one node. Requests go to the least busy open connection. A
- * connection found broken is replaced by the next caller that needs it, one reopening at a time
- * per slot (the reconnection schedule of the reference drivers comes with the pool work).
+ * The connections of one session to one node. Requests go to the least busy usable connection.
  *
- * <p>Thread-safe: {@link #borrow()} is lock-free while every connection is healthy; the lock is
- * taken only to replace a connection, and never held across anything but that replacement.
+ * <p>Lost connections are replaced on the {@link ReconnectionPolicy}'s schedule: a background
+ * virtual thread refills the pool, and a caller that finds no usable connection connects itself
+ * only when an attempt is due, else fails at once saying when the next one is. So a dead node
+ * costs its callers a refused connect now and then, not a connect timeout each.
+ *
+ * <p>Thread-safe: {@link #borrow()} is lock-free while a connection is usable; the lock guards
+ * only opening connections and the schedule, and is never held across anything else.
  */
 public final class HostPool implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HostPool.class);
+
   private final InetSocketAddress address;
   private final ConnectionConfig config;
-  private final Duration connectTimeout;
+  private final Duration handshakeTimeout;
   private final Supplier<String> keyspace;
+  private final ReconnectionPolicy reconnection;
+  private final Consumer<Boolean> availability;
   private final AtomicReferenceArray<Connection> connections;
-  private final ReentrantLock reopenLock = new ReentrantLock();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final AtomicBoolean refilling = new AtomicBoolean();
+  private ReconnectionPolicy.Schedule schedule; // guarded by lock; null while the node is reachable
+  private long nextAttemptNanos; // guarded by lock
+  private RuntimeException lastFailure; // guarded by lock
   private volatile boolean closed;
 
+  /**
+   * @param availability told true when the node is reachable again, false when it is not
+   */
   public HostPool(
-      InetSocketAddress address, ConnectionConfig config, int size, Duration connectTimeout, Supplier<String> keyspace) {
+      InetSocketAddress address,
+      ConnectionConfig config,
+      int size,
+      Duration handshakeTimeout,
+      Supplier<String> keyspace,
+      ReconnectionPolicy reconnection,
+      Consumer<Boolean> availability) {
     this.address = address;
     this.config = config;
-    this.connectTimeout = connectTimeout;
+    this.handshakeTimeout = handshakeTimeout;
     this.keyspace = keyspace;
+    this.reconnection = reconnection;
+    this.availability = availability;
     this.connections = new AtomicReferenceArray<>(size);
   }
 
-  /** Opens every connection; fails (closing what opened) if the first one cannot be opened. */
+  /** Opens the first connection (failing if it cannot) and the others in the background. */
   public void open() {
-    connections.set(0, Handshake.connect(address, config, keyspace.get(), connectTimeout));
-    for (int i = 1; i < connections.length(); i++) {
-      try {
-        connections.set(i, Handshake.connect(address, config, keyspace.get(), connectTimeout));
-      } catch (RuntimeException e) {
-        // The pool works with fewer connections; the missing ones are opened on demand.
-      }
+    install(0, connect());
+    if (connections.length() > 1) {
+      startRefill();
     }
   }
 
@@ -52,8 +75,17 @@ public final class HostPool implements AutoCloseable {
     return address;
   }
 
-  /** The least busy open connection, reopening one if none is open. */
+  /**
+   * The least busy usable connection.
+   *
+   * @throws ConnectionException if none is usable and none can be opened now
+   */
   public Connection borrow() {
+    Connection best = leastBusy();
+    return best != null ? best : connectNow();
+  }
+
+  private Connection leastBusy() {
     Connection best = null;
     int bestLoad = Integer.MAX_VALUE;
     for (int i = 0; i < connections.length(); i++) {
@@ -66,46 +98,150 @@ public final class HostPool implements AutoCloseable {
         }
       }
     }
-    return best != null ? best : reopen();
+    return best;
   }
 
-  private Connection reopen() {
-    reopenLock.lock();
+  private Connection connectNow() {
+    lock.lock();
     try {
+      Connection usable = leastBusy();
+      if (usable != null) {
+        return usable; // another caller reconnected while we waited for the lock
+      }
       if (closed) {
         throw new ConnectionException(address, "pool closed");
       }
-      int replace = -1;
-      for (int i = 0; i < connections.length(); i++) {
-        Connection connection = connections.get(i);
-        if (connection != null && connection.isUsable()) {
-          return connection; // another caller reopened one while we waited for the lock
-        }
-        if (replace < 0) {
-          replace = i; // the first broken, draining or missing slot
-        }
+      long wait = nextAttemptNanos - System.nanoTime();
+      if (schedule != null && wait > 0) {
+        throw new ConnectionException(address, "no open connection; next reconnection attempt in "
+            + Duration.ofNanos(wait).toMillis() + " ms (last error: " + lastFailure.getMessage() + ")", lastFailure);
       }
-      Connection fresh = Handshake.connect(address, config, keyspace.get(), connectTimeout);
-      connections.set(replace, fresh); // a draining connection closes itself once its last request ends
-      return fresh;
+      return install(firstFreeSlot(), connect());
     } finally {
-      reopenLock.unlock();
+      lock.unlock();
     }
   }
 
-  /** Open connections. */
-  public int openCount() {
-    int open = 0;
+  /** One connection attempt; on failure the schedule decides when the next one may happen. */
+  private Connection connect() {
+    try {
+      Connection connection = Handshake.connect(address, config, keyspace.get(), handshakeTimeout);
+      lock.lock();
+      try {
+        if (schedule != null) {
+          LOG.info("[{}] reconnected", address);
+        }
+        schedule = null;
+        lastFailure = null;
+      } finally {
+        lock.unlock();
+      }
+      availability.accept(true);
+      return connection;
+    } catch (RuntimeException e) {
+      lock.lock();
+      try {
+        if (schedule == null) {
+          schedule = reconnection.newSchedule();
+          LOG.debug("[{}] cannot connect ({}); reconnecting on schedule", address, e.toString());
+        }
+        nextAttemptNanos = System.nanoTime() + schedule.nextDelay().toNanos();
+        lastFailure = e;
+      } finally {
+        lock.unlock();
+      }
+      availability.accept(false);
+      throw e;
+    }
+  }
+
+  private Connection install(int slot, Connection connection) {
+    if (closed) {
+      connection.close();
+      throw new ConnectionException(address, "pool closed");
+    }
+    connections.set(slot, connection);
+    connection.onClose(this::connectionClosed);
+    return connection;
+  }
+
+  private int firstFreeSlot() {
     for (int i = 0; i < connections.length(); i++) {
       Connection connection = connections.get(i);
-      if (connection != null && connection.isOpen()) {
-        open++;
+      if (connection == null || !connection.isUsable()) {
+        return i; // a draining connection closes itself once its last request ends
       }
     }
-    return open;
+    return 0;
   }
 
-  /** Requests holding a stream id on any connection. */
+  private void connectionClosed() {
+    if (!closed) {
+      startRefill();
+    }
+  }
+
+  /** Refills missing connections in the background, on the schedule, until all are back. */
+  private void startRefill() {
+    if (refilling.compareAndSet(false, true)) {
+      Thread.ofVirtual().name("loomcql-pool-" + address).start(this::refill);
+    }
+  }
+
+  private void refill() {
+    try {
+      while (!closed && missing() > 0) {
+        long wait;
+        lock.lock();
+        try {
+          wait = schedule == null ? 0 : nextAttemptNanos - System.nanoTime();
+        } finally {
+          lock.unlock();
+        }
+        if (wait > 0) {
+          Thread.sleep(Duration.ofNanos(wait));
+          continue;
+        }
+        // Connect under the lock: one attempt at a time, and a caller that finds no usable
+        // connection waits for this one instead of opening a second for the same slot.
+        lock.lock();
+        try {
+          if (!closed && missing() > 0) {
+            install(firstFreeSlot(), connect());
+          }
+        } catch (RuntimeException e) {
+          // connect() scheduled the next attempt; loop and wait for it
+        } finally {
+          lock.unlock();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      refilling.set(false);
+    }
+    if (!closed && missing() > 0) {
+      startRefill(); // a connection closed while we were finishing
+    }
+  }
+
+  private int missing() {
+    int missing = 0;
+    for (int i = 0; i < connections.length(); i++) {
+      Connection connection = connections.get(i);
+      if (connection == null || !connection.isUsable()) {
+        missing++;
+      }
+    }
+    return missing;
+  }
+
+  /** Usable connections. */
+  public int openCount() {
+    return connections.length() - missing();
+  }
+
+  /** Requests holding a stream id on any open connection. */
   public int inFlight() {
     int total = 0;
     for (int i = 0; i < connections.length(); i++) {
@@ -117,11 +253,11 @@ public final class HostPool implements AutoCloseable {
     return total;
   }
 
-  /** Runs {@code USE keyspace} on every open connection whose keyspace differs. */
+  /** Runs {@code USE keyspace} on every usable connection whose keyspace differs. */
   public void switchKeyspace(String keyspace, long deadlineNanos) {
     for (int i = 0; i < connections.length(); i++) {
       Connection connection = connections.get(i);
-      if (connection != null && connection.isOpen() && !keyspace.equals(connection.keyspace())) {
+      if (connection != null && connection.isUsable() && !keyspace.equals(connection.keyspace())) {
         Handshake.use(connection, keyspace, deadlineNanos);
       }
     }
@@ -133,11 +269,11 @@ public final class HostPool implements AutoCloseable {
 
   @Override
   public void close() {
-    reopenLock.lock();
+    lock.lock();
     try {
       closed = true;
     } finally {
-      reopenLock.unlock();
+      lock.unlock();
     }
     for (int i = 0; i < connections.length(); i++) {
       Connection connection = connections.getAndSet(i, null);

@@ -6,6 +6,7 @@ import io.loomcql.ColumnDefinition;
 import io.loomcql.ColumnDefinitions;
 import io.loomcql.ConsistencyLevel;
 import io.loomcql.ExecutionInfo;
+import io.loomcql.HostConnectionPool;
 import io.loomcql.PreparedStatement;
 import io.loomcql.ProtocolVersion;
 import io.loomcql.ResponseFuture;
@@ -21,6 +22,7 @@ import io.loomcql.error.UnsupportedProtocolVersionException;
 import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.Handshake;
 import io.loomcql.internal.connection.ResponseFrame;
+import io.loomcql.internal.pool.DefaultHostConnectionPool;
 import io.loomcql.internal.pool.HostPool;
 import io.loomcql.internal.protocol.ErrorDetails;
 import io.loomcql.internal.protocol.ErrorMapper;
@@ -62,6 +64,7 @@ public final class DefaultSession implements Session {
   private final ProtocolVersion version;
   private final DefaultHost host;
   private final HostPool pool;
+  private final DefaultHostConnectionPool publicPool;
   private final RequestEncoder encoder;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ConcurrentHashMap<String, DefaultPreparedStatement> prepared = new ConcurrentHashMap<>();
@@ -83,7 +86,8 @@ public final class DefaultSession implements Session {
     this.encoder = new RequestEncoder(config, version);
     this.pool = new HostPool(
         address, config.connection().withVersion(version), config.connectionsPerHost(), config.requestTimeout(),
-        this::keyspace);
+        this::keyspace, config.reconnection(), host::up);
+    this.publicPool = new DefaultHostConnectionPool(host, pool);
   }
 
   /**
@@ -380,6 +384,11 @@ public final class DefaultSession implements Session {
   @Override
   public Set<Host> hosts() {
     return Set.of(host);
+  }
+
+  @Override
+  public HostConnectionPool pool(Host target) {
+    return host.equals(target) ? publicPool : null;
   }
 
   @Override

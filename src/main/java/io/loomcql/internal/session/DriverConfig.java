@@ -2,6 +2,7 @@ package io.loomcql.internal.session;
 
 import io.loomcql.ConsistencyLevel;
 import io.loomcql.internal.connection.ConnectionConfig;
+import io.loomcql.policy.ReconnectionPolicy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,8 @@ public record DriverConfig(
     ConsistencyLevel serialConsistency,
     int pageSize,
     boolean defaultIdempotence,
-    boolean clientTimestamps) {
+    boolean clientTimestamps,
+    ReconnectionPolicy reconnection) {
 
   public DriverConfig {
     contactPoints = List.copyOf(contactPoints);

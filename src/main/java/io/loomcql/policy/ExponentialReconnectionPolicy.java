@@ -1,0 +1,51 @@
+package io.loomcql.policy;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Delays that double from {@code base} up to {@code max}, each with ±15% jitter. The default of
+ * the driver: 1 s doubling to 60 s, as in the reference drivers.
+ */
+public final class ExponentialReconnectionPolicy implements ReconnectionPolicy {
+  private final Duration base;
+  private final Duration max;
+
+  public ExponentialReconnectionPolicy(Duration base, Duration max) {
+    Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(max, "max");
+    if (base.isNegative() || base.isZero() || max.compareTo(base) < 0) {
+      throw new IllegalArgumentException("need 0 < base <= max, got base " + base + ", max " + max);
+    }
+    this.base = base;
+    this.max = max;
+  }
+
+  public Duration baseDelay() {
+    return base;
+  }
+
+  public Duration maxDelay() {
+    return max;
+  }
+
+  @Override
+  public Schedule newSchedule() {
+    return new Schedule() {
+      private int attempt;
+
+      @Override
+      public Duration nextDelay() {
+        // Cap the shift so the doubling cannot overflow before it reaches max.
+        long nanos = base.toNanos() << Math.min(attempt++, 30);
+        Duration delay = nanos <= 0 || nanos > max.toNanos() ? max : Duration.ofNanos(nanos);
+        return Jitter.apply(delay);
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "ExponentialReconnectionPolicy[" + base + " to " + max + "]";
+  }
+}
