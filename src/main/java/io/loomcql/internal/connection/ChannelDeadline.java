@@ -1,5 +1,6 @@
 package io.loomcql.internal.connection;
 
+import io.loomcql.internal.DriverResources;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -32,7 +33,7 @@ final class ChannelDeadline {
   /** Starts watching: unless {@link #finish()} comes first, the channel closes after {@code timeout}. */
   static ChannelDeadline start(SocketChannel channel, Duration timeout, String name) {
     ChannelDeadline deadline = new ChannelDeadline(channel, timeout);
-    deadline.watchdog = Thread.ofVirtual().name(name).start(deadline::watch);
+    deadline.watchdog = DriverResources.startThread(name, deadline::watch);
     return deadline;
   }
 

@@ -1,5 +1,6 @@
 package io.loomcql.internal.connection;
 
+import io.loomcql.internal.DriverResources;
 import io.loomcql.Compression;
 import io.loomcql.ProtocolVersion;
 import io.loomcql.error.BusyPoolException;
@@ -66,6 +67,7 @@ public final class Connection implements AutoCloseable {
     this.streamIds = new StreamIds(config.maxRequestsPerConnection());
     this.slots = new AtomicReferenceArray<>(config.maxRequestsPerConnection());
     this.name = "loomcql-" + IDS.incrementAndGet() + "-" + address.getAddress().getHostAddress() + ":" + address.getPort();
+    DriverResources.connectionOpened();
     this.maxBodyLength = config.maxFrameBodyLength();
     this.config = config;
     this.writer = new FrameWriter(this, transport, version);
@@ -294,7 +296,7 @@ public final class Connection implements AutoCloseable {
    * flight fails with a retryable connection error.
    */
   void startHeartbeat() {
-    heartbeat = Thread.ofVirtual().name(name + "-heartbeat").start(this::heartbeatLoop);
+    heartbeat = DriverResources.startThread(name + "-heartbeat", this::heartbeatLoop);
   }
 
   private void heartbeatLoop() {
@@ -335,6 +337,7 @@ public final class Connection implements AutoCloseable {
     if (!closedCause.compareAndSet(null, cause)) {
       return;
     }
+    DriverResources.connectionClosed();
     if (!(cause instanceof ClosedByUser)) {
       LOG.debug("[{}] connection defunct: {}", name, cause.toString());
     }

@@ -1,5 +1,6 @@
 package io.loomcql.internal.connection;
 
+import io.loomcql.internal.DriverResources;
 import io.loomcql.ProtocolVersion;
 import io.loomcql.error.ProtocolError;
 import io.loomcql.internal.protocol.FrameCodec;
@@ -46,7 +47,7 @@ final class FrameReader implements Runnable {
   }
 
   void start(String name) {
-    Thread.ofVirtual().name(name).start(this);
+    DriverResources.startThread(name, this);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.loomcql.internal.connection;
 
+import io.loomcql.internal.DriverResources;
 import io.loomcql.Compression;
 import io.loomcql.ProtocolVersion;
 import io.loomcql.internal.protocol.FrameCodec;
@@ -50,7 +51,7 @@ final class FrameWriter implements Runnable {
   }
 
   void start(String name) {
-    thread = Thread.ofVirtual().name(name).start(this);
+    thread = DriverResources.startThread(name, this);
   }
 
   void enqueue(PendingRequest request) {

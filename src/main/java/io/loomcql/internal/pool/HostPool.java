@@ -1,5 +1,6 @@
 package io.loomcql.internal.pool;
 
+import io.loomcql.internal.DriverResources;
 import io.loomcql.error.ConnectionException;
 import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.ConnectionConfig;
@@ -184,7 +185,7 @@ public final class HostPool implements AutoCloseable {
   /** Refills missing connections in the background, on the schedule, until all are back. */
   private void startRefill() {
     if (refilling.compareAndSet(false, true)) {
-      Thread.ofVirtual().name("loomcql-pool-" + address).start(this::refill);
+      DriverResources.startThread("loomcql-pool-" + address, this::refill);
     }
   }
 
