@@ -5,7 +5,9 @@ import io.loomcql.internal.connection.ConnectionConfig;
 import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.compression.Compressors;
 import io.loomcql.internal.session.DefaultSession;
+import io.loomcql.internal.DriverCleaner;
 import io.loomcql.internal.session.DriverConfig;
+import io.loomcql.internal.session.SessionResources;
 import io.loomcql.policy.ExponentialReconnectionPolicy;
 import io.loomcql.policy.ReconnectionPolicy;
 import java.net.InetAddress;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -26,12 +29,27 @@ import javax.net.ssl.SSLContext;
  */
 public final class Cluster implements AutoCloseable {
   private final DriverConfig config;
-  private final List<DefaultSession> sessions = new CopyOnWriteArrayList<>();
+  // What closing releases; not the sessions themselves, so that a dropped cluster can be cleaned.
+  private final List<SessionResources> sessions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile ProtocolVersion protocolVersion;
 
   private Cluster(DriverConfig config) {
     this.config = config;
+    DriverCleaner.register(this, new ClusterCleanup(sessions, closed));
+  }
+
+  /** Closes what a cluster dropped without close() still holds, with a WARN. Never references the cluster. */
+  private record ClusterCleanup(List<SessionResources> sessions, AtomicBoolean closed) implements Runnable {
+    @Override
+    public void run() {
+      if (closed.compareAndSet(false, true)) {
+        LoggerFactory.getLogger(Cluster.class)
+            .warn("A Cluster was never closed and became unreachable; closing its {} session(s) now."
+                + " Close clusters (try-with-resources) to release connections at once.", sessions.size());
+        sessions.forEach(SessionResources::close);
+      }
+    }
   }
 
   public static Builder builder() {
@@ -54,8 +72,8 @@ public final class Cluster implements AutoCloseable {
     }
     DefaultSession session = DefaultSession.open(this, config, keyspace, protocolVersion);
     protocolVersion = session.protocolVersion(); // later sessions use it: negotiation is for first contact
-    sessions.removeIf(DefaultSession::isClosed);
-    sessions.add(session);
+    sessions.removeIf(SessionResources::isClosed);
+    sessions.add(session.resources());
     if (closed.get()) { // closed while we were connecting
       session.shutdown();
       throw new IllegalStateException("the cluster is closed");
@@ -75,9 +93,7 @@ public final class Cluster implements AutoCloseable {
   /** Closes every session opened by this cluster. Idempotent. */
   public void shutdown() {
     if (closed.compareAndSet(false, true)) {
-      for (DefaultSession session : sessions) {
-        session.shutdown();
-      }
+      sessions.forEach(SessionResources::close);
       sessions.clear();
     }
   }

@@ -19,6 +19,7 @@ import io.loomcql.error.CoordinatorException;
 import io.loomcql.error.NoHostAvailableException;
 import io.loomcql.error.ProtocolError;
 import io.loomcql.error.UnsupportedProtocolVersionException;
+import io.loomcql.internal.DriverCleaner;
 import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.Handshake;
 import io.loomcql.internal.connection.ResponseFrame;
@@ -47,7 +48,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +67,9 @@ public final class DefaultSession implements Session {
   private final HostPool pool;
   private final DefaultHostConnectionPool publicPool;
   private final RequestEncoder encoder;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final SessionResources resources;
   private final ConcurrentHashMap<String, DefaultPreparedStatement> prepared = new ConcurrentHashMap<>();
-  private volatile String keyspace;
+  private final AtomicReference<String> keyspace = new AtomicReference<>(); // read by the pool too
   private volatile Duration timeout;
   private volatile ConsistencyLevel consistency;
   private volatile ConsistencyLevel serialConsistency;
@@ -79,15 +80,17 @@ public final class DefaultSession implements Session {
     this.config = config;
     this.version = version;
     this.host = new DefaultHost(address);
-    this.keyspace = keyspace;
+    this.keyspace.set(keyspace);
     this.timeout = config.requestTimeout();
     this.consistency = config.consistency();
     this.serialConsistency = config.serialConsistency();
     this.encoder = new RequestEncoder(config, version);
     this.pool = new HostPool(
         address, config.connection().withVersion(version), config.connectionsPerHost(), config.requestTimeout(),
-        this::keyspace, config.reconnection(), host::up);
+        this.keyspace::get, config.reconnection(), host::up);
     this.publicPool = new DefaultHostConnectionPool(host, pool);
+    this.resources = new SessionResources(pool, "to " + address);
+    DriverCleaner.register(this, resources);
   }
 
   /**
@@ -149,7 +152,7 @@ public final class DefaultSession implements Session {
   private void afterConnect() {
     Connection connection = pool.borrow();
     if (connection.keyspace() != null) {
-      keyspace = connection.keyspace(); // the name as the server spells it
+      keyspace.set(connection.keyspace()); // the name as the server spells it
     }
     try {
       SystemLocal.describe(this, host);
@@ -194,7 +197,7 @@ public final class DefaultSession implements Session {
   @Override
   public PreparedStatement prepare(String cql) {
     Objects.requireNonNull(cql, "cql");
-    String keyspaceNow = keyspace;
+    String keyspaceNow = keyspace.get();
     String key = (keyspaceNow == null ? "" : keyspaceNow) + '\u0000' + cql;
     DefaultPreparedStatement cached = prepared.get(key);
     if (cached != null) {
@@ -263,7 +266,7 @@ public final class DefaultSession implements Session {
 
   private Connection connection(long deadline) {
     Connection connection = pool.borrow();
-    String wanted = keyspace;
+    String wanted = keyspace.get();
     if (wanted != null && !wanted.equals(connection.keyspace())) {
       Handshake.use(connection, wanted, deadline);
     }
@@ -276,14 +279,14 @@ public final class DefaultSession implements Session {
   }
 
   private RuntimeException connectionFailure(Object what, ConnectionException e) {
-    if (closed.get()) {
+    if (resources.isClosed()) {
       return new IllegalStateException("the session was closed while executing " + what, e);
     }
     return new NoHostAvailableException("the request failed on every node tried", Map.of(host, e));
   }
 
   private void checkOpen(Object what) {
-    if (closed.get()) {
+    if (resources.isClosed()) {
       throw new IllegalStateException("the session is closed; cannot execute " + what);
     }
   }
@@ -299,7 +302,7 @@ public final class DefaultSession implements Session {
       case SchemaChangeResult change -> new DefaultResultSet(this, statement, PageData.empty(), null, info);
       case SetKeyspaceResult set -> {
         connection.keyspace(set.keyspace());
-        keyspace = set.keyspace();
+        keyspace.set(set.keyspace());
         pool.switchKeyspace(set.keyspace(), deadline);
         yield new DefaultResultSet(this, statement, PageData.empty(), null, info);
       }
@@ -359,7 +362,7 @@ public final class DefaultSession implements Session {
   @Override
   public ResponseFuture executeAsync(Statement<?> statement) {
     ResponseFuture future = new ResponseFuture(statement, this);
-    if (closed.get()) {
+    if (resources.isClosed()) {
       future.completeExceptionally(new IllegalStateException("the session is closed; cannot execute " + statement));
       return future;
     }
@@ -373,7 +376,12 @@ public final class DefaultSession implements Session {
 
   @Override
   public String keyspace() {
-    return keyspace;
+    return keyspace.get();
+  }
+
+  /** What closing this session releases; the cluster keeps these, not the sessions themselves. */
+  public SessionResources resources() {
+    return resources;
   }
 
   @Override
@@ -429,14 +437,12 @@ public final class DefaultSession implements Session {
 
   @Override
   public boolean isClosed() {
-    return closed.get();
+    return resources.isClosed();
   }
 
   @Override
   public void shutdown() {
-    if (closed.compareAndSet(false, true)) {
-      pool.close();
-    }
+    resources.close();
   }
 
   DriverConfig config() {
@@ -445,6 +451,6 @@ public final class DefaultSession implements Session {
 
   @Override
   public String toString() {
-    return "Session[" + host + (keyspace == null ? "" : ", keyspace " + keyspace) + "]";
+    return "Session[" + host + (keyspace.get() == null ? "" : ", keyspace " + keyspace.get()) + "]";
   }
 }
