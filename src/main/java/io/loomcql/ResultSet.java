@@ -68,6 +68,18 @@ public interface ResultSet extends Iterable<Row> {
   }
 
   /**
+   * Every remaining row (across pages) as a record, by component name: column {@code user_id}
+   * fills component {@code userId}.
+   *
+   * @throws IllegalArgumentException before any row is mapped when a component has no column or
+   *     a column's type cannot fill its component, naming both
+   */
+  <T> List<T> as(Class<T> recordClass);
+
+  /** Every remaining row (across pages) through the mapper, lazily, on the consuming thread. */
+  <T> Stream<T> map(RowMapper<T> mapper);
+
+  /**
    * For a conditional statement (LWT), whether it was applied: the {@code [applied]} column of the
    * first row. True for any other result.
    */

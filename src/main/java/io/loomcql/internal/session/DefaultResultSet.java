@@ -4,7 +4,9 @@ import io.loomcql.ColumnDefinitions;
 import io.loomcql.ExecutionInfo;
 import io.loomcql.ResultSet;
 import io.loomcql.Row;
+import io.loomcql.RowMapper;
 import io.loomcql.Statement;
+import io.loomcql.internal.mapping.RecordMapper;
 import io.loomcql.error.QueryExhaustedException;
 import java.nio.ByteBuffer;
 import java.util.AbstractList;
@@ -127,6 +129,28 @@ final class DefaultResultSet implements ResultSet {
         return row;
       }
     };
+  }
+
+  @Override
+  public <T> List<T> as(Class<T> recordClass) {
+    RecordMapper<T> mapper = RecordMapper.of(recordClass);
+    List<T> mapped = new java.util.ArrayList<>();
+    ColumnDefinitions bound = columnDefinitions();
+    RowMapper<T> rowMapper = mapper.bind(bound); // fails before any row is read
+    Row row;
+    while ((row = one()) != null) {
+      if (row.columnDefinitions() != bound) { // once per distinct set of columns, not per row
+        bound = row.columnDefinitions();
+        rowMapper = mapper.bind(bound);
+      }
+      mapped.add(rowMapper.map(row));
+    }
+    return mapped;
+  }
+
+  @Override
+  public <T> java.util.stream.Stream<T> map(RowMapper<T> mapper) {
+    return stream().map(mapper::map);
   }
 
   @Override

@@ -1,0 +1,2 @@
+/** Mapping rows to Java records. */
+package io.loomcql.internal.mapping;
