@@ -6,6 +6,8 @@ import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.compression.Compressors;
 import io.loomcql.internal.session.DefaultSession;
 import io.loomcql.internal.DriverCleaner;
+import io.loomcql.internal.control.ControlConnection;
+import io.loomcql.metadata.Metadata;
 import io.loomcql.internal.session.DriverConfig;
 import io.loomcql.internal.session.SessionResources;
 import io.loomcql.policy.ExponentialReconnectionPolicy;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -32,15 +36,19 @@ public final class Cluster implements AutoCloseable {
   // What closing releases; not the sessions themselves, so that a dropped cluster can be cleaned.
   private final List<SessionResources> sessions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile ProtocolVersion protocolVersion;
+  // Opened by the first connect(); shared by every session. A holder, so the cleaner can close it.
+  private final AtomicReference<ControlConnection> control = new AtomicReference<>();
+  private final ReentrantLock controlLock = new ReentrantLock();
 
   private Cluster(DriverConfig config) {
     this.config = config;
-    DriverCleaner.register(this, new ClusterCleanup(sessions, closed));
+    DriverCleaner.register(this, new ClusterCleanup(sessions, closed, control));
   }
 
   /** Closes what a cluster dropped without close() still holds, with a WARN. Never references the cluster. */
-  private record ClusterCleanup(List<SessionResources> sessions, AtomicBoolean closed) implements Runnable {
+  private record ClusterCleanup(
+      List<SessionResources> sessions, AtomicBoolean closed, AtomicReference<ControlConnection> control)
+      implements Runnable {
     @Override
     public void run() {
       if (closed.compareAndSet(false, true)) {
@@ -48,6 +56,10 @@ public final class Cluster implements AutoCloseable {
             .warn("A Cluster was never closed and became unreachable; closing its {} session(s) now."
                 + " Close clusters (try-with-resources) to release connections at once.", sessions.size());
         sessions.forEach(SessionResources::close);
+        ControlConnection connection = control.getAndSet(null);
+        if (connection != null) {
+          connection.close();
+        }
       }
     }
   }
@@ -70,8 +82,7 @@ public final class Cluster implements AutoCloseable {
     if (closed.get()) {
       throw new IllegalStateException("the cluster is closed");
     }
-    DefaultSession session = DefaultSession.open(this, config, keyspace, protocolVersion);
-    protocolVersion = session.protocolVersion(); // later sessions use it: negotiation is for first contact
+    DefaultSession session = DefaultSession.open(this, config, keyspace, control());
     sessions.removeIf(SessionResources::isClosed);
     sessions.add(session.resources());
     if (closed.get()) { // closed while we were connecting
@@ -81,9 +92,48 @@ public final class Cluster implements AutoCloseable {
     return session;
   }
 
-  /** The protocol version in use once a session is connected, else null. */
+  /**
+   * The control connection, opened on first use: it negotiates the protocol version (first
+   * contact only: every later connection uses that version) and discovers the nodes.
+   */
+  private ControlConnection control() {
+    ControlConnection connection = control.get();
+    if (connection != null) {
+      return connection;
+    }
+    controlLock.lock();
+    try {
+      connection = control.get();
+      if (connection == null) {
+        connection = ControlConnection.open(config);
+        control.set(connection);
+        if (closed.get()) { // shut down while we were connecting
+          control.set(null);
+          connection.close();
+          throw new IllegalStateException("the cluster is closed");
+        }
+      }
+      return connection;
+    } finally {
+      controlLock.unlock();
+    }
+  }
+
+  /** The protocol version in use once connected, else null. */
   public ProtocolVersion protocolVersion() {
-    return protocolVersion;
+    ControlConnection connection = control.get();
+    return connection == null ? null : connection.version();
+  }
+
+  /**
+   * What the driver knows of the cluster: its name, partitioner and nodes. Connects the control
+   * connection if no session did yet.
+   */
+  public Metadata metadata() {
+    if (closed.get()) {
+      throw new IllegalStateException("the cluster is closed");
+    }
+    return control().metadata();
   }
 
   public boolean isClosed() {
@@ -95,6 +145,10 @@ public final class Cluster implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       sessions.forEach(SessionResources::close);
       sessions.clear();
+      ControlConnection connection = control.getAndSet(null);
+      if (connection != null) {
+        connection.close();
+      }
     }
   }
 

@@ -16,7 +16,7 @@ class CleanerTest {
     try (FakeNode node = new FakeNode(); LogCapture log = LogCapture.start()) {
       int before = DriverResources.openConnections();
       openAndDrop(node);
-      assertThat(DriverResources.openConnections()).isEqualTo(before + 1);
+      assertThat(DriverResources.openConnections()).isEqualTo(before + 2); // control connection and pool
 
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (DriverResources.openConnections() > before && System.nanoTime() < deadline) {

@@ -92,6 +92,10 @@ public final class FakeNode implements AutoCloseable {
   private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
   private volatile Behavior behavior = FakeNode::echo;
   private volatile boolean silent;
+  private volatile boolean closing;
+  private volatile List<FakeNode> peers = List.of();
+  private final java.util.UUID hostId = java.util.UUID.randomUUID();
+  private final java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
   public FakeNode() throws IOException {
@@ -130,6 +134,10 @@ public final class FakeNode implements AutoCloseable {
         SocketChannel client = server.accept();
         accepted.incrementAndGet();
         clients.add(client);
+        if (closing) { // accepted while close() ran: it must not outlive the node
+          client.close();
+          continue;
+        }
         Thread.ofVirtual().name("fake-node-connection").start(() -> serve(client));
       }
     } catch (IOException closed) {
@@ -183,6 +191,24 @@ public final class FakeNode implements AutoCloseable {
     this.silent = silent;
   }
 
+  /** The other nodes this one lists in system.peers_v2 (a fake cluster). */
+  public void peers(List<FakeNode> others) {
+    this.peers = List.copyOf(others);
+  }
+
+  List<FakeNode> peers() {
+    return peers;
+  }
+
+  java.util.UUID hostId() {
+    return hostId;
+  }
+
+  /** Queries handled, system-table reads excluded. */
+  public int queries() {
+    return queries.get();
+  }
+
   /** Connections accepted since the node started. */
   public int acceptedConnections() {
     return accepted.get();
@@ -200,7 +226,11 @@ public final class FakeNode implements AutoCloseable {
     switch (request.message()) {
       case Startup s -> peer.reply(request, Ready.INSTANCE);
       case Options o -> peer.reply(request, new Supported(Map.of("CQL_VERSION", List.of("3.4.7"))));
-      case Query q -> behavior.onQuery(q, request, peer);
+      case Query q when SystemTables.answers(q.query()) -> peer.reply(request, SystemTables.answer(this, q.query()));
+      case Query q -> {
+        queries.incrementAndGet();
+        behavior.onQuery(q, request, peer);
+      }
       default -> throw new IOException("fake node does not handle " + request.message());
     }
   }
@@ -212,6 +242,7 @@ public final class FakeNode implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closing = true;
     server.close();
     for (SocketChannel client : clients) {
       client.close();

@@ -28,6 +28,7 @@ import javax.net.ssl.SSLSocket;
  * through the driver's own codecs; one request at a time per connection.
  */
 public final class TlsFakeNode implements AutoCloseable {
+  private static final java.util.UUID HOST_ID = java.util.UUID.randomUUID();
   private static final int MAX_BODY = 16 << 20;
 
   private final TlsTestServer server;
@@ -73,6 +74,7 @@ public final class TlsFakeNode implements AutoCloseable {
           switch (request.message()) {
             case Startup s -> Ready.INSTANCE;
             case Options o -> new Supported(Map.of("CQL_VERSION", List.of("3.4.7")));
+            case Query q when SystemTables.answers(q.query()) -> SystemTables.answer(HOST_ID, List.of(), q.query());
             case Query q -> FakeNode.textRow(q.query());
             default -> throw new IOException("TLS fake node does not handle " + request.message());
           };

@@ -228,8 +228,11 @@ public final class Connection implements AutoCloseable {
       throw new OperationTimedOutException("[" + address + "] timed out waiting for a response on " + name);
     }
     Throwable failure = (Throwable) outcome;
-    if (failure instanceof ConnectionException) {
-      throw new ConnectionException(address, failure.getMessage(), failure); // with this caller's stack
+    if (failure instanceof ConnectionException) { // rethrown with this caller's stack
+      if (!request.handedToSocket) {
+        throw new RequestNotSentException(address, failure.getMessage(), failure);
+      }
+      throw new ConnectionException(address, failure.getMessage(), failure);
     }
     // The writer could not encode this request: the connection is fine, the request is not.
     throw new IllegalArgumentException("cannot send " + message.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
@@ -376,7 +379,8 @@ public final class Connection implements AutoCloseable {
   private void checkOpen() {
     Throwable closed = closedCause.get();
     if (closed != null) {
-      throw closedException(closed);
+      ConnectionException cause = closedException(closed);
+      throw new RequestNotSentException(address, cause.getMessage(), cause.getCause());
     }
   }
 

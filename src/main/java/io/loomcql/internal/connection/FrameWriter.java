@@ -174,6 +174,7 @@ final class FrameWriter implements Runnable {
 
   /** Encodes the frame at the target's position; on failure fails only that request. */
   private boolean encode(PendingRequest request, ByteBuffer target) {
+    request.handedToSocket = true;
     int start = target.position();
     try {
       FrameCodec.encode(request.frame, target);

@@ -28,6 +28,8 @@ final class PendingRequest {
   }
 
   final Frame frame;
+  /** Set by the writer before it encodes the request: from then on it may reach the node. */
+  volatile boolean handedToSocket;
   final int streamId;
   private final Thread waiter;
   @SuppressWarnings("unused") // accessed through OUTCOME

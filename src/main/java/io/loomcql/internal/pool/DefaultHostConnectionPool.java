@@ -1,5 +1,6 @@
 package io.loomcql.internal.pool;
 
+import io.loomcql.internal.metadata.DefaultHost;
 import io.loomcql.Connection;
 import io.loomcql.HostConnectionPool;
 import io.loomcql.metadata.Host;

@@ -39,6 +39,7 @@ public final class HostPool implements AutoCloseable {
   private final AtomicReferenceArray<Connection> connections;
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicBoolean refilling = new AtomicBoolean();
+  private volatile Thread refillThread;
   private ReconnectionPolicy.Schedule schedule; // guarded by lock; null while the node is reachable
   private long nextAttemptNanos; // guarded by lock
   private RuntimeException lastFailure; // guarded by lock
@@ -70,6 +71,11 @@ public final class HostPool implements AutoCloseable {
     if (connections.length() > 1) {
       startRefill();
     }
+  }
+
+  /** Opens the connections in the background: for the other nodes, so a session is ready at once. */
+  public void openInBackground() {
+    startRefill();
   }
 
   public InetSocketAddress address() {
@@ -185,7 +191,7 @@ public final class HostPool implements AutoCloseable {
   /** Refills missing connections in the background, on the schedule, until all are back. */
   private void startRefill() {
     if (refilling.compareAndSet(false, true)) {
-      DriverResources.startThread("loomcql-pool-" + address, this::refill);
+      refillThread = DriverResources.startThread("loomcql-pool-" + address, this::refill);
     }
   }
 
@@ -275,6 +281,10 @@ public final class HostPool implements AutoCloseable {
       closed = true;
     } finally {
       lock.unlock();
+    }
+    Thread refill = refillThread;
+    if (refill != null) {
+      refill.interrupt(); // it may be sleeping out a long reconnection delay
     }
     for (int i = 0; i < connections.length(); i++) {
       Connection connection = connections.getAndSet(i, null);

@@ -1,5 +1,6 @@
 package io.loomcql.internal.session;
 
+import io.loomcql.internal.metadata.DefaultHost;
 import io.loomcql.BoundStatement;
 import io.loomcql.Cluster;
 import io.loomcql.ColumnDefinition;
@@ -22,9 +23,9 @@ import io.loomcql.error.UnsupportedProtocolVersionException;
 import io.loomcql.internal.DriverCleaner;
 import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.Handshake;
+import io.loomcql.internal.connection.RequestNotSentException;
 import io.loomcql.internal.connection.ResponseFrame;
-import io.loomcql.internal.pool.DefaultHostConnectionPool;
-import io.loomcql.internal.pool.HostPool;
+import io.loomcql.internal.control.ControlConnection;
 import io.loomcql.internal.protocol.ErrorDetails;
 import io.loomcql.internal.protocol.ErrorMapper;
 import io.loomcql.internal.protocol.ErrorResponse;
@@ -41,6 +42,7 @@ import io.loomcql.internal.protocol.VoidResult;
 import io.loomcql.metadata.Host;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,102 +65,51 @@ public final class DefaultSession implements Session {
   private final Cluster cluster;
   private final DriverConfig config;
   private final ProtocolVersion version;
-  private final DefaultHost host;
-  private final HostPool pool;
-  private final DefaultHostConnectionPool publicPool;
+  private final SessionPools pools;
   private final RequestEncoder encoder;
   private final SessionResources resources;
   private final ConcurrentHashMap<String, DefaultPreparedStatement> prepared = new ConcurrentHashMap<>();
-  private final AtomicReference<String> keyspace = new AtomicReference<>(); // read by the pool too
+  private final AtomicReference<String> keyspace = new AtomicReference<>(); // read by the pools too
   private volatile Duration timeout;
   private volatile ConsistencyLevel consistency;
   private volatile ConsistencyLevel serialConsistency;
 
-  private DefaultSession(
-      Cluster cluster, DriverConfig config, InetSocketAddress address, String keyspace, ProtocolVersion version) {
+  private DefaultSession(Cluster cluster, DriverConfig config, String keyspace, ControlConnection control) {
     this.cluster = cluster;
     this.config = config;
-    this.version = version;
-    this.host = new DefaultHost(address);
+    this.version = control.version();
     this.keyspace.set(keyspace);
     this.timeout = config.requestTimeout();
     this.consistency = config.consistency();
     this.serialConsistency = config.serialConsistency();
     this.encoder = new RequestEncoder(config, version);
-    this.pool = new HostPool(
-        address, config.connection().withVersion(version), config.connectionsPerHost(), config.requestTimeout(),
-        this.keyspace::get, config.reconnection(), host::up);
-    this.publicPool = new DefaultHostConnectionPool(host, pool);
-    this.resources = new SessionResources(pool, "to " + address);
+    this.pools = new SessionPools(
+        control.metadata().hosts(), config.connection().withVersion(version), config, this.keyspace::get);
+    this.resources = new SessionResources(pools.pools(), "keyspace " + keyspace);
     DriverCleaner.register(this, resources);
   }
 
   /**
-   * Connects to the first contact point that answers.
+   * Opens a session with a pool per node the control connection found: the node it reached
+   * first at once, the others in the background.
    *
-   * @param knownVersion the version the cluster settled on at first contact, or null to negotiate
-   *     (from the configured start, stepping down when a node says it does not speak it)
-   * @throws NoHostAvailableException listing every contact point and its error, when none answers
-   * @throws CoordinatorException when a node refuses the session itself (authentication, unknown
-   *     keyspace): another node would refuse it too
+   * @throws NoHostAvailableException when no node accepts a connection
+   * @throws CoordinatorException when a node refuses the session itself (unknown keyspace)
    */
-  public static DefaultSession open(
-      Cluster cluster, DriverConfig config, String keyspace, ProtocolVersion knownVersion) {
-    Map<Host, Throwable> errors = new LinkedHashMap<>();
-    boolean negotiate = config.negotiateVersion() && knownVersion == null;
-    ProtocolVersion version = knownVersion != null ? knownVersion : config.connection().version();
-    for (InetSocketAddress address : config.contactPoints()) {
-      while (true) {
-        DefaultSession session = new DefaultSession(cluster, config, address, keyspace, version);
-        try {
-          session.pool.open();
-          session.afterConnect();
-          return session;
-        } catch (UnsupportedProtocolVersionException e) {
-          session.shutdown();
-          ProtocolVersion lower = negotiate ? stepDown(e) : null;
-          if (lower == null) {
-            errors.put(session.host, e);
-            break;
-          }
-          LOG.info("{} does not speak protocol {}; stepping down to {}", address, version, lower);
-          version = lower;
-        } catch (CoordinatorException e) {
-          session.shutdown();
-          throw e;
-        } catch (RuntimeException e) {
-          session.shutdown();
-          LOG.debug("Cannot connect to contact point {}: {}", address, e.toString());
-          errors.put(session.host, e);
-          break;
-        }
-      }
+  public static DefaultSession open(Cluster cluster, DriverConfig config, String keyspace, ControlConnection control) {
+    DefaultSession session = new DefaultSession(cluster, config, keyspace, control);
+    try {
+      session.pools.open(control.address());
+      return session;
+    } catch (RuntimeException e) {
+      session.shutdown();
+      throw e;
     }
-    throw new NoHostAvailableException("cannot connect to any contact point; check that Cassandra listens there", errors);
-  }
-
-  /** The version to try next: the one the node answered in, if lower, else one below; null below v3. */
-  static ProtocolVersion stepDown(UnsupportedProtocolVersionException e) {
-    int next = Math.min(e.serverVersion(), e.attempted().code() - 1);
-    ProtocolVersion version = ProtocolVersion.fromCode(next);
-    return version != null && version.isSupported() ? version : null;
   }
 
   /** The protocol version this session speaks. */
   public ProtocolVersion protocolVersion() {
     return version;
-  }
-
-  private void afterConnect() {
-    Connection connection = pool.borrow();
-    if (connection.keyspace() != null) {
-      keyspace.set(connection.keyspace()); // the name as the server spells it
-    }
-    try {
-      SystemLocal.describe(this, host);
-    } catch (RuntimeException e) {
-      LOG.debug("[{}] cannot read system.local: {}", host, e.toString());
-    }
   }
 
   @Override
@@ -178,20 +129,56 @@ public final class DefaultSession implements Session {
     Request request = encoder.encode(statement, consistency, serialConsistency);
     Duration requestTimeout = statement.timeout() != null ? statement.timeout() : timeout;
     long deadline = System.nanoTime() + requestTimeout.toNanos();
-    try {
-      Connection connection = connection(deadline);
-      Frame frame = roundTrip(connection, request, statement, deadline);
-      if (frame.message() instanceof ErrorResponse error
-          && error.details() instanceof ErrorDetails.Unprepared
-          && statement instanceof BoundStatement bound) {
-        // The node forgot the statement (restart, cache eviction): prepare it there again, once.
-        reprepare(connection, bound.preparedStatement(), deadline);
-        frame = roundTrip(connection, request, statement, deadline);
+    Map<Host, Throwable> errors = null;
+    QueryPlan plan = pools.plan();
+    SessionPools.Entry node;
+    while ((node = plan.next()) != null) {
+      Connection connection;
+      try {
+        connection = connection(node, deadline);
+      } catch (ConnectionException e) {
+        errors = record(errors, node.host(), e); // nothing was sent: any statement may go elsewhere
+        continue;
       }
-      return toResultSet(statement, connection, frame, deadline);
-    } catch (ConnectionException e) {
-      throw connectionFailure(statement, e);
+      try {
+        Frame frame = roundTrip(connection, request, statement, deadline);
+        if (frame.message() instanceof ErrorResponse error
+            && error.details() instanceof ErrorDetails.Unprepared
+            && statement instanceof BoundStatement bound) {
+          // The node forgot the statement (restart, cache eviction): prepare it there again, once.
+          reprepare(connection, bound.preparedStatement(), deadline);
+          frame = roundTrip(connection, request, statement, deadline);
+        }
+        return toResultSet(statement, connection, frame, node.host(), errors, deadline);
+      } catch (ConnectionException e) {
+        errors = record(errors, node.host(), e);
+        if (!(e instanceof RequestNotSentException) && !isIdempotent(statement)) {
+          // It may have run: only an idempotent statement can be sent again.
+          throw noHost(statement, errors, " (the connection broke while the statement was in flight, and it is"
+              + " not idempotent: mark it setIdempotent(true) to allow another node)");
+        }
+      }
     }
+    throw noHost(statement, errors, "");
+  }
+
+  private boolean isIdempotent(Statement<?> statement) {
+    Boolean idempotent = statement.isIdempotent();
+    return idempotent != null ? idempotent : config.defaultIdempotence();
+  }
+
+  private static Map<Host, Throwable> record(Map<Host, Throwable> errors, Host host, Throwable error) {
+    Map<Host, Throwable> map = errors == null ? new LinkedHashMap<>() : errors;
+    map.put(host, error);
+    return map;
+  }
+
+  private RuntimeException noHost(Object what, Map<Host, Throwable> errors, String detail) {
+    if (resources.isClosed()) {
+      return new IllegalStateException("the session was closed while executing " + what);
+    }
+    return new NoHostAvailableException(
+        "every node tried failed for " + what + detail, errors == null ? Map.of() : errors);
   }
 
   @Override
@@ -205,9 +192,19 @@ public final class DefaultSession implements Session {
     }
     checkOpen(cql);
     long deadline = System.nanoTime() + timeout.toNanos();
-    try {
-      Connection connection = connection(deadline);
-      Message reply = connection.request(new Prepare(cql, null), deadline).message();
+    Map<Host, Throwable> errors = null;
+    QueryPlan plan = pools.plan();
+    SessionPools.Entry node;
+    while ((node = plan.next()) != null) {
+      Connection connection;
+      Message reply;
+      try {
+        connection = connection(node, deadline);
+        reply = connection.request(new Prepare(cql, null), deadline).message();
+      } catch (ConnectionException e) {
+        errors = record(errors, node.host(), e); // preparing twice is harmless: try the next node
+        continue;
+      }
       if (reply instanceof ErrorResponse error) {
         throw ErrorMapper.toException(error, connection.address());
       }
@@ -224,9 +221,8 @@ public final class DefaultSession implements Session {
           result.variables().partitionKeyIndices());
       DefaultPreparedStatement raced = prepared.putIfAbsent(key, statement);
       return raced != null ? raced : statement;
-    } catch (ConnectionException e) {
-      throw connectionFailure(cql, e);
     }
+    throw noHost(cql, errors, "");
   }
 
   @Override
@@ -264,8 +260,8 @@ public final class DefaultSession implements Session {
     }
   }
 
-  private Connection connection(long deadline) {
-    Connection connection = pool.borrow();
+  private Connection connection(SessionPools.Entry node, long deadline) {
+    Connection connection = node.pool().borrow();
     String wanted = keyspace.get();
     if (wanted != null && !wanted.equals(connection.keyspace())) {
       Handshake.use(connection, wanted, deadline);
@@ -278,24 +274,21 @@ public final class DefaultSession implements Session {
     return response.decode();
   }
 
-  private RuntimeException connectionFailure(Object what, ConnectionException e) {
-    if (resources.isClosed()) {
-      return new IllegalStateException("the session was closed while executing " + what, e);
-    }
-    return new NoHostAvailableException("the request failed on every node tried", Map.of(host, e));
-  }
-
   private void checkOpen(Object what) {
     if (resources.isClosed()) {
       throw new IllegalStateException("the session is closed; cannot execute " + what);
     }
   }
 
-  private ResultSet toResultSet(Statement<?> statement, Connection connection, Frame frame, long deadline) {
-    ExecutionInfo info = new ExecutionInfo(host, List.of(host), frame.warnings(), frame.tracingId(), 0);
+  private ResultSet toResultSet(
+      Statement<?> statement, Connection connection, Frame frame, Host coordinator, Map<Host, Throwable> errors,
+      long deadline) {
+    List<Host> tried = new ArrayList<>(errors == null ? List.of() : errors.keySet());
+    tried.add(coordinator);
+    ExecutionInfo info = new ExecutionInfo(coordinator, tried, frame.warnings(), frame.tracingId(), 0);
     return switch (frame.message()) {
       case RowsResult rows -> {
-        PageData page = new PageData(columns(statement, rows, connection), rows);
+        PageData page = new PageData(ResultSets.columns(statement, rows, connection), rows);
         yield new DefaultResultSet(this, statement, page, rows.metadata().pagingState(), info);
       }
       case VoidResult v -> new DefaultResultSet(this, statement, PageData.empty(), null, info);
@@ -303,7 +296,7 @@ public final class DefaultSession implements Session {
       case SetKeyspaceResult set -> {
         connection.keyspace(set.keyspace());
         keyspace.set(set.keyspace());
-        pool.switchKeyspace(set.keyspace(), deadline);
+        pools.switchKeyspace(set.keyspace(), deadline);
         yield new DefaultResultSet(this, statement, PageData.empty(), null, info);
       }
       case ErrorResponse error -> throw ErrorMapper.toException(error, connection.address());
@@ -311,42 +304,6 @@ public final class DefaultSession implements Session {
           throw new ProtocolError(
               connection.address(), "unexpected " + frame.message().getClass().getSimpleName() + " for " + statement);
     };
-  }
-
-  /** The columns of a page: from the page, or from the prepared statement when the page has none. */
-  private static ColumnDefinitions columns(Statement<?> statement, RowsResult rows, Connection connection) {
-    RowsMetadata metadata = rows.metadata();
-    if (statement instanceof BoundStatement bound
-        && bound.preparedStatement() instanceof DefaultPreparedStatement prepared) {
-      ColumnDefinitions known = prepared.resultDefinitions();
-      if (metadata.columns() == null) {
-        return known;
-      }
-      if (metadata.newMetadataId() != null) {
-        ColumnDefinitions changed = ColumnDefinitions.of(metadata.columns());
-        prepared.resultMetadataChanged(metadata.newMetadataId(), changed);
-        return changed;
-      }
-      if (sameColumns(known, metadata.columns())) {
-        return known; // saves rebuilding the name index for every page
-      }
-    }
-    if (metadata.columns() == null) {
-      throw new ProtocolError(connection.address(), "rows without metadata in answer to " + statement);
-    }
-    return ColumnDefinitions.of(metadata.columns());
-  }
-
-  private static boolean sameColumns(ColumnDefinitions known, List<ColumnDefinition> columns) {
-    if (known.size() != columns.size()) {
-      return false;
-    }
-    for (int i = 0; i < columns.size(); i++) {
-      if (!known.get(i).equals(columns.get(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
@@ -391,12 +348,19 @@ public final class DefaultSession implements Session {
 
   @Override
   public Set<Host> hosts() {
-    return Set.of(host);
+    Set<Host> hosts = new java.util.LinkedHashSet<>();
+    pools.entries().forEach(entry -> hosts.add(entry.host()));
+    return hosts;
   }
 
   @Override
   public HostConnectionPool pool(Host target) {
-    return host.equals(target) ? publicPool : null;
+    for (SessionPools.Entry entry : pools.entries()) {
+      if (entry.host().equals(target)) {
+        return entry.view();
+      }
+    }
+    return null;
   }
 
   @Override
@@ -451,6 +415,6 @@ public final class DefaultSession implements Session {
 
   @Override
   public String toString() {
-    return "Session[" + host + (keyspace.get() == null ? "" : ", keyspace " + keyspace.get()) + "]";
+    return "Session[" + pools.entries().size() + " node(s)" + (keyspace.get() == null ? "" : ", keyspace " + keyspace.get()) + "]";
   }
 }

@@ -66,6 +66,9 @@ final class RequestEncoder {
             options(bound, consistency, serial, values, null, skipMetadata));
       }
       case BatchStatement batch -> {
+        if (batch.size() == 0) {
+          throw new IllegalArgumentException("an empty batch: add statements to it (BatchStatement.add returns a copy)");
+        }
         List<Batch.Child> children = new ArrayList<>(batch.size());
         for (Statement<?> child : batch.statements()) {
           switch (child) {

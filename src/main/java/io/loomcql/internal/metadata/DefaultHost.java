@@ -1,4 +1,4 @@
-package io.loomcql.internal.session;
+package io.loomcql.internal.metadata;
 
 import io.loomcql.metadata.Host;
 import java.net.InetSocketAddress;
@@ -22,7 +22,7 @@ public final class DefaultHost implements Host {
     this.address = address;
   }
 
-  void describe(String datacenter, String rack, String releaseVersion, UUID hostId, Set<String> tokens) {
+  public void describe(String datacenter, String rack, String releaseVersion, UUID hostId, Set<String> tokens) {
     this.datacenter = datacenter;
     this.rack = rack;
     this.releaseVersion = releaseVersion;
@@ -30,7 +30,7 @@ public final class DefaultHost implements Host {
     this.tokens = tokens == null ? Set.of() : Set.copyOf(tokens);
   }
 
-  void up(boolean up) {
+  public void up(boolean up) {
     this.up = up;
   }
 

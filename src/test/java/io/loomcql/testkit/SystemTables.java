@@ -1,0 +1,76 @@
+package io.loomcql.testkit;
+
+import io.loomcql.ColumnDefinition;
+import io.loomcql.internal.codec.TypedEncoder;
+import io.loomcql.internal.protocol.RowsMetadata;
+import io.loomcql.internal.protocol.RowsResult;
+import io.loomcql.type.DataType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** What a fake node answers to the driver's reads of system.local and system.peers_v2. */
+final class SystemTables {
+  private SystemTables() {}
+
+  static boolean answers(String query) {
+    return query.startsWith("SELECT") && (query.contains("FROM system.local") || query.contains("FROM system.peers"));
+  }
+
+  static RowsResult answer(FakeNode node, String query) {
+    return answer(node.hostId(), node.peers(), query);
+  }
+
+  /** For a node that is not a {@link FakeNode} (the TLS one): itself and the given peers. */
+  static RowsResult answer(java.util.UUID hostId, List<FakeNode> peers, String query) {
+    return query.contains("FROM system.local") ? local(hostId) : peers(peers);
+  }
+
+  private static RowsResult local(java.util.UUID hostId) {
+    List<ColumnDefinition> columns = List.of(
+        column("cluster_name", DataType.TEXT), column("partitioner", DataType.TEXT),
+        column("data_center", DataType.TEXT), column("rack", DataType.TEXT),
+        column("release_version", DataType.TEXT), column("host_id", DataType.UUID),
+        column("tokens", DataType.setOf(DataType.TEXT)));
+    List<Object> values = List.of("fake-cluster", "org.apache.cassandra.dht.Murmur3Partitioner", "dc1", "rack1",
+        "5.0-fake", hostId, Set.of("0"));
+    return rows(columns, List.of(values));
+  }
+
+  private static RowsResult peers(List<FakeNode> peers) {
+    List<ColumnDefinition> columns = List.of(
+        column("native_address", DataType.INET), column("native_port", DataType.INT),
+        column("data_center", DataType.TEXT), column("rack", DataType.TEXT),
+        column("release_version", DataType.TEXT), column("host_id", DataType.UUID),
+        column("tokens", DataType.setOf(DataType.TEXT)));
+    List<List<Object>> rows = new ArrayList<>();
+    for (FakeNode peer : peers) {
+      try {
+        rows.add(List.of(peer.address().getAddress(), peer.address().getPort(), "dc1", "rack1", "5.0-fake",
+            peer.hostId(), Set.of(String.valueOf(rows.size() + 1))));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return rows(columns, rows);
+  }
+
+  private static ColumnDefinition column(String name, DataType type) {
+    return new ColumnDefinition("system", "local", name, type);
+  }
+
+  private static RowsResult rows(List<ColumnDefinition> columns, List<List<Object>> values) {
+    List<List<ByteBuffer>> cells = new ArrayList<>();
+    for (List<Object> row : values) {
+      List<ByteBuffer> encoded = new ArrayList<>();
+      for (int i = 0; i < row.size(); i++) {
+        encoded.add(TypedEncoder.encode(row.get(i), columns.get(i).type()));
+      }
+      cells.add(encoded);
+    }
+    return RowsResult.of(RowsMetadata.of(columns, null), cells);
+  }
+}
