@@ -170,6 +170,7 @@ public final class Cluster implements AutoCloseable {
     private Duration heartbeatInterval = ConnectionConfig.DEFAULT_HEARTBEAT;
     private Duration heartbeatTimeout = ConnectionConfig.DEFAULT_HEARTBEAT;
     private int maxOrphans = ConnectionConfig.DEFAULT_MAX_ORPHANS;
+    private int maxFrameLength = FrameCodec.DEFAULT_MAX_BODY_LENGTH;
     private ReconnectionPolicy reconnectionPolicy =
         new ExponentialReconnectionPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60));
     private int connectionsPerHost = 1;
@@ -341,6 +342,18 @@ public final class Cluster implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The largest frame body accepted from a node, checked before anything is allocated for it
+     * (decompressed lengths too); default 256 MiB.
+     */
+    public Builder withMaxFrameLength(int bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("max frame length must be at least 1024 bytes, got " + bytes);
+      }
+      this.maxFrameLength = bytes;
+      return this;
+    }
+
     /** Whether statements that do not say are idempotent; default false. */
     public Builder withDefaultIdempotence(boolean idempotent) {
       this.defaultIdempotence = idempotent;
@@ -402,7 +415,7 @@ public final class Cluster implements AutoCloseable {
               socketOptions.receiveBufferSize(),
               authProvider,
               cqlVersion,
-              FrameCodec.DEFAULT_MAX_BODY_LENGTH,
+              maxFrameLength,
               sslOptions,
               compression,
               maxOrphans,

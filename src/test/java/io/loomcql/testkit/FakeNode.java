@@ -70,6 +70,41 @@ public final class FakeNode implements AutoCloseable {
       }
     }
 
+    /** Writes the first {@code bytes} bytes of the reply, then resets the connection (TCP RST). */
+    public void resetAfter(Frame request, Response response, int bytes) throws IOException {
+      ByteBuffer out = encode(Frame.of(request.version(), request.streamId(), response));
+      out.limit(Math.min(out.limit(), bytes));
+      writeLock.lock();
+      try {
+        while (out.hasRemaining()) {
+          channel.write(out);
+        }
+        channel.setOption(java.net.StandardSocketOptions.SO_LINGER, 0); // close() now sends RST
+        channel.close();
+      } finally {
+        writeLock.unlock();
+      }
+    }
+
+    /** Writes bytes that are no frame at all (an unknown opcode and version). */
+    public void corrupt() throws IOException {
+      ByteBuffer garbage = ByteBuffer.wrap(new byte[] {(byte) 0x84, 0, 0, 1, (byte) 0x7F, 0, 0, 0, 0});
+      writeLock.lock();
+      try {
+        while (garbage.hasRemaining()) {
+          channel.write(garbage);
+        }
+      } finally {
+        writeLock.unlock();
+      }
+    }
+
+    private static ByteBuffer encode(Frame frame) {
+      ByteBuffer out = ByteBuffer.allocate(FrameCodec.encodedSize(frame));
+      FrameCodec.encode(frame, out);
+      return out.flip();
+    }
+
     /** Replies after a delay, from another thread, without holding up the connection. */
     public void replyLater(Frame request, Response response, long delayMillis) {
       Thread.startVirtualThread(
@@ -93,6 +128,7 @@ public final class FakeNode implements AutoCloseable {
   private volatile Behavior behavior = FakeNode::echo;
   private volatile boolean silent;
   private volatile boolean closing;
+  private volatile boolean notReading;
   private volatile List<FakeNode> peers = List.of();
   private final java.util.UUID hostId = java.util.UUID.randomUUID();
   private final java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
@@ -149,7 +185,13 @@ public final class FakeNode implements AutoCloseable {
     Peer peer = new Peer(client);
     ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
     try {
-      while (client.read(buffer) >= 0) {
+      while (true) {
+        while (notReading && !closing) {
+          Thread.sleep(10);
+        }
+        if (client.read(buffer) < 0) {
+          break;
+        }
         buffer.flip();
         while (buffer.remaining() >= FrameHeader.SIZE) {
           int length = buffer.getInt(buffer.position() + 5);
@@ -163,6 +205,8 @@ public final class FakeNode implements AutoCloseable {
       }
     } catch (IOException | RuntimeException ignored) {
       // connection closed or broken: the test decides what that means
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       clients.remove(client);
       try {
@@ -184,6 +228,11 @@ public final class FakeNode implements AutoCloseable {
     ErrorResponse error = new ErrorResponse(ErrorCodes.PROTOCOL_ERROR, "Invalid or unsupported protocol version ("
         + request.version().code() + "); supported versions are (3/v3, 4/v4)", ErrorDetails.None.INSTANCE);
     return Frame.of(ProtocolVersion.V4, request.streamId(), error);
+  }
+
+  /** A node that stops reading: its socket buffers fill and the client's writes stall. */
+  public void stopReading(boolean stop) {
+    this.notReading = stop;
   }
 
   /** A silent node reads every request and answers none (heartbeats included): a stalled node. */

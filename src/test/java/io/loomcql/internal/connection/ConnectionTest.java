@@ -156,6 +156,69 @@ class ConnectionTest {
   }
 
   @Test
+  void should_fail_exactly_the_requests_in_flight_once_when_reset_mid_response() throws Exception {
+    java.util.List<Frame> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+    node.behavior(
+        (query, request, peer) -> {
+          if (!query.query().startsWith("held")) {
+            FakeNode.echo(query, request, peer);
+            return;
+          }
+          held.add(request);
+          if (held.size() == 3) { // half of the first answer, then a reset
+            peer.resetAfter(held.get(0), FakeNode.textRow("never whole"), 14);
+          }
+        });
+    try (Connection connection = connect(16); ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      assertThat(query(connection, "before", Duration.ofSeconds(5))).isEqualTo("before");
+      java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+      List<Future<?>> inFlight = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        String text = "held" + i;
+        inFlight.add(threads.submit(() -> {
+          try {
+            query(connection, text, Duration.ofSeconds(10));
+          } catch (ConnectionException e) {
+            failures.incrementAndGet();
+          }
+        }));
+      }
+      for (Future<?> request : inFlight) {
+        request.get(5, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertThat(failures.get()).isEqualTo(3);
+      assertThat(connection.isOpen()).isFalse();
+      assertThat(connection.inFlight()).as("no id left behind for a live caller").isLessThanOrEqualTo(3);
+    }
+  }
+
+  @Test
+  void should_close_on_bytes_that_are_no_frame_and_fail_what_is_in_flight() throws Exception {
+    node.behavior((query, request, peer) -> peer.corrupt());
+    try (Connection connection = connect(16)) {
+      assertThatThrownBy(() -> query(connection, "x", Duration.ofSeconds(5)))
+          .isInstanceOf(ConnectionException.class)
+          .hasRootCauseInstanceOf(io.loomcql.error.ProtocolError.class);
+      assertThat(connection.isOpen()).isFalse();
+    }
+  }
+
+  @Test
+  void should_time_out_without_hanging_when_the_node_stops_reading() throws Exception {
+    try (Connection connection = connect(16)) {
+      node.stopReading(true);
+      String big = "x".repeat(1 << 20); // enough to fill the socket buffers
+      long start = System.nanoTime();
+      for (int i = 0; i < 4; i++) {
+        assertThatThrownBy(() -> query(connection, big, Duration.ofMillis(300)))
+            .isInstanceOf(OperationTimedOutException.class);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      node.stopReading(false);
+    }
+  }
+
+  @Test
   void should_time_out_when_no_stream_id_frees() throws Exception {
     node.behavior((query, request, peer) -> {}); // never answers
     try (Connection connection = connect(2)) {
