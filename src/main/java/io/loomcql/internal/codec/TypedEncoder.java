@@ -2,6 +2,7 @@ package io.loomcql.internal.codec;
 
 import io.loomcql.Unset;
 import io.loomcql.internal.protocol.Primitives;
+import io.loomcql.type.CodecRegistry;
 import io.loomcql.type.CqlDuration;
 import io.loomcql.type.CustomType;
 import io.loomcql.type.DataType;
@@ -43,6 +44,22 @@ public final class TypedEncoder {
     if (value == Unset.VALUE || value == Primitives.UNSET) {
       return Primitives.UNSET;
     }
+    if (CodecRegistry.DEFAULT.isEmpty()) {
+      return encodeBuiltIn(value, type);
+    }
+    try {
+      return encodeBuiltIn(value, type);
+    } catch (IllegalArgumentException mismatch) {
+      // Built-in mappings win; a registered codec only covers what they reject.
+      ByteBuffer custom = CodecRegistry.DEFAULT.encode(type, value);
+      if (custom == null) {
+        throw mismatch;
+      }
+      return custom;
+    }
+  }
+
+  private static ByteBuffer encodeBuiltIn(Object value, DataType type) {
     return switch (type) {
       case NativeType n -> encodeNative(value, n);
       case ListType l -> encodeElements(value, l.elementType(), "list", Collection.class);
