@@ -1,5 +1,9 @@
 package io.loomcql;
 
+import io.loomcql.type.CqlDuration;
+import io.loomcql.type.CqlVector;
+import io.loomcql.type.TupleValue;
+import io.loomcql.type.UdtValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -7,6 +11,9 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -55,10 +62,36 @@ public interface Row {
   /** The cell's raw bytes (read-only), for blob and custom columns. */
   ByteBuffer getByteBuffer(int index);
 
+  /** A {@code duration} cell. */
+  CqlDuration getDuration(int index);
+
+  /**
+   * A {@code vector<element, n>} cell, checking that its elements read as {@code elementType}.
+   */
+  <T> CqlVector<T> getVector(int index, Class<T> elementType);
+
+  /** A {@code list} cell (read-only); an empty list for a null cell, as CQL stores empty as null. */
+  <T> List<T> getList(int index, Class<T> elementType);
+
+  /** A {@code set} cell (read-only, iteration in the server's order); empty for a null cell. */
+  <T> Set<T> getSet(int index, Class<T> elementType);
+
+  /** A {@code map} cell (read-only, iteration in the server's order); empty for a null cell. */
+  <K, V> Map<K, V> getMap(int index, Class<K> keyType, Class<V> valueType);
+
+  /** A user-defined type cell. */
+  UdtValue getUdtValue(int index);
+
+  /** A tuple cell. */
+  TupleValue getTupleValue(int index);
+
   /** The cell as the default Java type of its CQL type (the README's mapping table). */
   Object getObject(int index);
 
-  /** The cell as the given Java type, when the column's CQL type maps to it. */
+  /**
+   * The cell as the given Java type, when the column's CQL type maps to it, or through a codec
+   * registered in {@link io.loomcql.type.CodecRegistry#DEFAULT}.
+   */
   <T> T get(int index, Class<T> type);
 
   default boolean isNull(String name) {
@@ -127,6 +160,34 @@ public interface Row {
 
   default ByteBuffer getByteBuffer(String name) {
     return getByteBuffer(index(name));
+  }
+
+  default CqlDuration getDuration(String name) {
+    return getDuration(index(name));
+  }
+
+  default <T> CqlVector<T> getVector(String name, Class<T> elementType) {
+    return getVector(index(name), elementType);
+  }
+
+  default <T> List<T> getList(String name, Class<T> elementType) {
+    return getList(index(name), elementType);
+  }
+
+  default <T> Set<T> getSet(String name, Class<T> elementType) {
+    return getSet(index(name), elementType);
+  }
+
+  default <K, V> Map<K, V> getMap(String name, Class<K> keyType, Class<V> valueType) {
+    return getMap(index(name), keyType, valueType);
+  }
+
+  default UdtValue getUdtValue(String name) {
+    return getUdtValue(index(name));
+  }
+
+  default TupleValue getTupleValue(String name) {
+    return getTupleValue(index(name));
   }
 
   default Object getObject(String name) {

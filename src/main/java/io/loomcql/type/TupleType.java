@@ -9,6 +9,15 @@ public record TupleType(List<DataType> componentTypes) implements DataType {
     componentTypes = List.copyOf(componentTypes);
   }
 
+  /**
+   * A value of this tuple type; missing trailing values are null.
+   *
+   * @throws IllegalArgumentException on too many values or a value of the wrong type
+   */
+  public TupleValue newValue(Object... values) {
+    return TupleValue.of(this, values);
+  }
+
   @Override
   public String asCql() {
     return componentTypes.stream().map(DataType::asCql).collect(Collectors.joining(", ", "frozen<tuple<", ">>"));

@@ -18,6 +18,31 @@ public record UserDefinedType(
     }
   }
 
+  /**
+   * The position of a field, named as in CQL: double-quoted names match exactly, others ignoring
+   * case; -1 when there is no such field.
+   */
+  public int indexOf(String field) {
+    if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")) {
+      return fieldNames.indexOf(field.substring(1, field.length() - 1).replace("\"\"", "\""));
+    }
+    int exact = fieldNames.indexOf(field);
+    if (exact >= 0) {
+      return exact;
+    }
+    for (int i = 0; i < fieldNames.size(); i++) {
+      if (fieldNames.get(i).equalsIgnoreCase(field)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A value of this type with every field null; set fields with {@link UdtValue#with}. */
+  public UdtValue newValue() {
+    return UdtValue.empty(this);
+  }
+
   @Override
   public String asCql() {
     return Frozen.wrap(keyspace + "." + name, frozen);

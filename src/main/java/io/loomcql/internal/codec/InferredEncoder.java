@@ -1,6 +1,10 @@
 package io.loomcql.internal.codec;
 
 import io.loomcql.internal.protocol.Primitives;
+import io.loomcql.type.CqlDuration;
+import io.loomcql.type.CqlVector;
+import io.loomcql.type.TupleValue;
+import io.loomcql.type.UdtValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -9,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,12 +54,43 @@ public final class InferredEncoder {
       case BigInteger i -> ByteBuffer.wrap(i.toByteArray());
       case BigDecimal d -> NativeValues.encodeDecimal(d);
       case InetAddress a -> ByteBuffer.wrap(a.getAddress());
+      case CqlDuration d -> DurationValues.encode(d);
+      case TupleValue t -> TypedEncoder.encode(t, t.type());
+      case UdtValue u -> TypedEncoder.encode(u, u.type());
+      case CqlVector<?> v -> encodeVector(v.asList());
+      case float[] floats -> encodeVector(CqlVector.ofFloats(floats).asList());
       case Collection<?> c -> encodeCollection(c);
       case Map<?, ?> m -> encodeMap(m);
       default ->
           throw new IllegalArgumentException(
               "no CQL type for Java type " + value.getClass().getName() + " (see the type mapping in the README)");
     };
+  }
+
+  /**
+   * A vector's element type is inferred from its first element: elements of a fixed-size CQL type
+   * (Float, Double, Integer, Long, Boolean, UUID, Instant) go without length prefixes.
+   */
+  private static ByteBuffer encodeVector(List<?> elements) {
+    boolean fixed = !elements.isEmpty() && switch (elements.get(0)) {
+      case Float f -> true;
+      case Double d -> true;
+      case Integer i -> true;
+      case Long l -> true;
+      case Boolean b -> true;
+      case UUID u -> true;
+      case Instant t -> true;
+      default -> false;
+    };
+    List<ByteBuffer> parts = new ArrayList<>(elements.size());
+    for (Object element : elements) {
+      if (element.getClass() != elements.get(0).getClass()) {
+        throw new IllegalArgumentException("vector elements of different Java types: "
+            + elements.get(0).getClass().getName() + " and " + element.getClass().getName());
+      }
+      parts.add(encode(element));
+    }
+    return VectorValues.join(parts, fixed);
   }
 
   private static ByteBuffer encodeCollection(Collection<?> collection) {

@@ -2,11 +2,17 @@ package io.loomcql.internal.codec;
 
 import io.loomcql.Unset;
 import io.loomcql.internal.protocol.Primitives;
+import io.loomcql.type.CodecRegistry;
+import io.loomcql.type.CqlDuration;
+import io.loomcql.type.CustomType;
 import io.loomcql.type.DataType;
 import io.loomcql.type.ListType;
 import io.loomcql.type.MapType;
 import io.loomcql.type.NativeType;
 import io.loomcql.type.SetType;
+import io.loomcql.type.TupleType;
+import io.loomcql.type.UserDefinedType;
+import io.loomcql.type.VectorType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -38,18 +44,35 @@ public final class TypedEncoder {
     if (value == Unset.VALUE || value == Primitives.UNSET) {
       return Primitives.UNSET;
     }
+    if (CodecRegistry.DEFAULT.isEmpty()) {
+      return encodeBuiltIn(value, type);
+    }
+    try {
+      return encodeBuiltIn(value, type);
+    } catch (IllegalArgumentException mismatch) {
+      // Built-in mappings win; a registered codec only covers what they reject.
+      ByteBuffer custom = CodecRegistry.DEFAULT.encode(type, value);
+      if (custom == null) {
+        throw mismatch;
+      }
+      return custom;
+    }
+  }
+
+  private static ByteBuffer encodeBuiltIn(Object value, DataType type) {
     return switch (type) {
       case NativeType n -> encodeNative(value, n);
       case ListType l -> encodeElements(value, l.elementType(), "list", Collection.class);
       case SetType s -> encodeElements(value, s.elementType(), "set", Collection.class);
       case MapType m -> encodeMap(value, m);
-      default -> {
-        // Tuples, UDTs, vectors and custom types take their serialized form until their codecs land.
-        if (value instanceof ByteBuffer bytes) {
-          yield bytes.duplicate();
-        }
-        throw mismatch(value, type, "ByteBuffer (serialized value)");
-      }
+      case TupleType t -> StructuredEncoder.tuple(value, t);
+      case UserDefinedType u -> StructuredEncoder.udt(value, u);
+      case VectorType v -> StructuredEncoder.vector(value, v);
+      case CustomType c -> switch (value) {
+        case ByteBuffer b -> b.duplicate();
+        case byte[] b -> ByteBuffer.wrap(b.clone());
+        default -> throw mismatch(value, type, "ByteBuffer or byte[] (serialized value)");
+      };
     };
   }
 
@@ -86,7 +109,11 @@ public final class TypedEncoder {
         case byte[] b -> ByteBuffer.wrap(b.clone());
         default -> null;
       };
-      case DURATION -> value instanceof ByteBuffer b ? b.duplicate() : null;
+      case DURATION -> switch (value) {
+        case CqlDuration d -> DurationValues.encode(d);
+        case ByteBuffer b -> b.duplicate();
+        default -> null;
+      };
     };
     if (encoded == null) {
       throw mismatch(value, type, javaTypeFor(type));
@@ -202,7 +229,7 @@ public final class TypedEncoder {
       case TIME -> "LocalTime";
       case INET -> "InetAddress";
       case BLOB -> "ByteBuffer or byte[]";
-      case DURATION -> "ByteBuffer (serialized duration)";
+      case DURATION -> "CqlDuration";
     };
   }
 }

@@ -8,6 +8,8 @@ import io.loomcql.type.MapType;
 import io.loomcql.type.NativeType;
 import io.loomcql.type.SetType;
 import io.loomcql.type.TupleType;
+import io.loomcql.type.TupleValue;
+import io.loomcql.type.UdtValue;
 import io.loomcql.type.UserDefinedType;
 import io.loomcql.type.VectorType;
 import java.nio.ByteBuffer;
@@ -39,9 +41,9 @@ public final class ValueDecoder {
       case ListType l -> Collections.unmodifiableList(decodeElements(l.elementType(), cell, new ArrayList<>()));
       case SetType s -> Collections.unmodifiableSet(decodeElements(s.elementType(), cell, new LinkedHashSet<>()));
       case MapType m -> decodeMap(m, cell);
-      case TupleType t -> decodeFields(t.componentTypes(), cell);
-      case UserDefinedType u -> decodeFields(u.fieldTypes(), cell);
-      case VectorType v -> cell.asReadOnlyBuffer();
+      case TupleType t -> TupleValue.decoded(t, decodeFields(t.componentTypes(), cell));
+      case UserDefinedType u -> UdtValue.decoded(u, decodeFields(u.fieldTypes(), cell));
+      case VectorType v -> VectorValues.decode(v, cell, element -> decode(v.elementType(), element));
       case CustomType c -> cell.asReadOnlyBuffer();
     };
   }
@@ -54,7 +56,8 @@ public final class ValueDecoder {
     return switch (type) {
       case ASCII, TEXT -> NativeValues.readText(cell);
       case BIGINT, COUNTER -> NativeValues.readLong(cell);
-      case BLOB, DURATION -> cell.asReadOnlyBuffer();
+      case BLOB -> cell.asReadOnlyBuffer();
+      case DURATION -> DurationValues.decode(cell);
       case BOOLEAN -> NativeValues.readBoolean(cell);
       case DECIMAL -> NativeValues.readDecimal(cell);
       case DOUBLE -> NativeValues.readDouble(cell);
@@ -98,7 +101,7 @@ public final class ValueDecoder {
     for (DataType type : types) {
       values.add(in.hasRemaining() ? decode(type, readElement(in)) : null);
     }
-    return Collections.unmodifiableList(values);
+    return values;
   }
 
   private static int readCount(ByteBuffer in) {

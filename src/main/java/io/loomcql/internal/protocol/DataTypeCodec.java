@@ -2,6 +2,7 @@ package io.loomcql.internal.protocol;
 
 import io.loomcql.ProtocolVersion;
 import io.loomcql.error.ProtocolError;
+import io.loomcql.internal.codec.MarshalTypes;
 import io.loomcql.type.CustomType;
 import io.loomcql.type.DataType;
 import io.loomcql.type.ListType;
@@ -43,7 +44,10 @@ public final class DataTypeCodec {
     return switch (id) {
       case CUSTOM -> {
         String className = Primitives.readString(in);
-        yield DURATION_CLASS.equals(className) ? NativeType.DURATION : new CustomType(className);
+        if (DURATION_CLASS.equals(className)) {
+          yield NativeType.DURATION;
+        }
+        yield MarshalTypes.isVector(className) ? MarshalTypes.parse(className) : new CustomType(className);
       }
       case LIST -> new ListType(decode(in, version, depth + 1), false);
       case SET -> new SetType(decode(in, version, depth + 1), false);
@@ -157,8 +161,8 @@ public final class DataTypeCodec {
     }
   }
 
-  /** Vectors travel as a custom type; the class string is parsed back in a later version of this codec. */
+  /** Vectors travel as a custom type named by Cassandra's class string, as the server sends them. */
   private static String vectorClass(VectorType vector) {
-    return "org.apache.cassandra.db.marshal.VectorType(" + vector.elementType().asCql() + "," + vector.dimension() + ")";
+    return MarshalTypes.format(vector);
   }
 }

@@ -3,11 +3,24 @@ package io.loomcql.internal.session;
 import io.loomcql.ColumnDefinition;
 import io.loomcql.ColumnDefinitions;
 import io.loomcql.Row;
+import io.loomcql.internal.codec.DurationValues;
+import io.loomcql.internal.codec.JavaTypes;
 import io.loomcql.internal.codec.NativeValues;
 import io.loomcql.internal.codec.ValueDecoder;
+import io.loomcql.type.CodecRegistry;
+import io.loomcql.type.CqlDuration;
+import io.loomcql.type.CqlVector;
 import io.loomcql.type.CustomType;
 import io.loomcql.type.DataType;
+import io.loomcql.type.ListType;
+import io.loomcql.type.MapType;
 import io.loomcql.type.NativeType;
+import io.loomcql.type.SetType;
+import io.loomcql.type.TupleType;
+import io.loomcql.type.TupleValue;
+import io.loomcql.type.UdtValue;
+import io.loomcql.type.UserDefinedType;
+import io.loomcql.type.VectorType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -15,6 +28,10 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** A row as a view on its page: an index into {@link PageData}. Immutable. */
@@ -145,16 +162,102 @@ final class DefaultRow implements Row {
   @Override
   public <T> T get(int index, Class<T> type) {
     Object value = getObject(index);
-    if (value == null) {
-      return null;
+    if (value == null || type.isInstance(value)) {
+      return type.cast(value);
     }
-    if (!type.isInstance(value)) {
-      ColumnDefinition column = page.columns.get(index);
-      throw new IllegalArgumentException(
-          "column '" + column.name() + "' is of CQL type " + column.type().asCql() + ", read as "
-              + value.getClass().getName() + ", which is not a " + type.getName());
+    ColumnDefinition column = page.columns.get(index);
+    if (!CodecRegistry.DEFAULT.isEmpty() && CodecRegistry.DEFAULT.codecFor(column.type(), type) != null) {
+      return CodecRegistry.DEFAULT.decode(column.type(), type, page.cell(row, index));
     }
-    return type.cast(value);
+    throw new IllegalArgumentException(
+        "column '" + column.name() + "' is of CQL type " + column.type().asCql() + ", read as "
+            + value.getClass().getName() + ", which is not a " + type.getName() + " (and no codec is registered)");
+  }
+
+  @Override
+  public CqlDuration getDuration(int index) {
+    ByteBuffer cell = cell(index, "getDuration", NativeType.DURATION);
+    return empty(cell) ? null : DurationValues.decode(cell);
+  }
+
+  @Override
+  public <T> CqlVector<T> getVector(int index, Class<T> elementType) {
+    if (!(page.columns.get(index).type() instanceof VectorType vector)) {
+      throw mismatch(index, "getVector", "vector");
+    }
+    checkElement(index, "getVector", vector.elementType(), elementType);
+    @SuppressWarnings("unchecked") // every element was checked to be of elementType's default class
+    CqlVector<T> value = (CqlVector<T>) getObject(index);
+    return value;
+  }
+
+  @Override
+  public <T> List<T> getList(int index, Class<T> elementType) {
+    if (!(page.columns.get(index).type() instanceof ListType list)) {
+      throw mismatch(index, "getList", "list");
+    }
+    checkElement(index, "getList", list.elementType(), elementType);
+    Object value = getObject(index);
+    return value == null ? List.of() : Collections.checkedList(castList(value), elementType);
+  }
+
+  @Override
+  public <T> Set<T> getSet(int index, Class<T> elementType) {
+    if (!(page.columns.get(index).type() instanceof SetType set)) {
+      throw mismatch(index, "getSet", "set");
+    }
+    checkElement(index, "getSet", set.elementType(), elementType);
+    Object value = getObject(index);
+    return value == null ? Set.of() : Collections.checkedSet(castSet(value), elementType);
+  }
+
+  @Override
+  public <K, V> Map<K, V> getMap(int index, Class<K> keyType, Class<V> valueType) {
+    if (!(page.columns.get(index).type() instanceof MapType map)) {
+      throw mismatch(index, "getMap", "map");
+    }
+    checkElement(index, "getMap", map.keyType(), keyType);
+    checkElement(index, "getMap", map.valueType(), valueType);
+    Object value = getObject(index);
+    return value == null ? Map.of() : Collections.checkedMap(castMap(value), keyType, valueType);
+  }
+
+  @Override
+  public UdtValue getUdtValue(int index) {
+    if (!(page.columns.get(index).type() instanceof UserDefinedType)) {
+      throw mismatch(index, "getUdtValue", "a user-defined type");
+    }
+    return (UdtValue) getObject(index);
+  }
+
+  @Override
+  public TupleValue getTupleValue(int index) {
+    if (!(page.columns.get(index).type() instanceof TupleType)) {
+      throw mismatch(index, "getTupleValue", "tuple");
+    }
+    return (TupleValue) getObject(index);
+  }
+
+  private void checkElement(int index, String getter, DataType element, Class<?> requested) {
+    if (!JavaTypes.readableAs(element, requested)) {
+      throw mismatch(index, getter, "elements of CQL type " + element.asCql() + " as "
+          + JavaTypes.defaultClass(element).getName() + ", not " + requested.getName());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> castList(Object value) {
+    return (List<T>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Set<T> castSet(Object value) {
+    return (Set<T>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <K, V> Map<K, V> castMap(Object value) {
+    return (Map<K, V>) value;
   }
 
   private ByteBuffer cell(int index, String getter, NativeType expected) {

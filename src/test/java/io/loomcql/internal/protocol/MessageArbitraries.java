@@ -68,6 +68,12 @@ final class MessageArbitraries {
         net.jqwik.api.Tuple.of(1, inner.list().ofMinSize(1).ofMaxSize(3).map(l -> (DataType) new TupleType(l))),
         net.jqwik.api.Tuple.of(
             1,
+            Combinators.combine(
+                    Arbitraries.oneOf(natives, natives.map(t -> (DataType) new ListType(t, false))),
+                    Arbitraries.integers().between(1, 4))
+                .as((element, dimension) -> (DataType) new io.loomcql.type.VectorType(element, dimension))),
+        net.jqwik.api.Tuple.of(
+            1,
             Combinators.combine(strings(), strings(), inner.list().ofMinSize(1).ofMaxSize(3))
                 .as(
                     (ks, name, fields) -> {
