@@ -1,6 +1,7 @@
 package io.loomcql;
 
 import io.loomcql.internal.codec.TypedEncoder;
+import io.loomcql.internal.mapping.RecordComponents;
 import io.loomcql.internal.protocol.Primitives;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -23,6 +24,10 @@ public final class BoundStatement extends Statement<BoundStatement> {
 
   static BoundStatement bind(PreparedStatement prepared, Object[] values) {
     ColumnDefinitions markers = prepared.variableDefinitions();
+    if (values != null && values.length == 1 && values[0] instanceof Record record
+        && !(markers.size() == 1 && markers.get(0).type() instanceof io.loomcql.type.UserDefinedType)) {
+      return bindRecord(prepared, record);
+    }
     Object[] given = values == null ? new Object[] {null} : values;
     if (given.length > markers.size()) {
       throw new IllegalArgumentException("too many values for " + prepared.query() + ": " + given.length
@@ -32,6 +37,21 @@ public final class BoundStatement extends Statement<BoundStatement> {
     Arrays.fill(encoded, Primitives.UNSET);
     for (int i = 0; i < given.length; i++) {
       encoded[i] = encode(markers, i, given[i]);
+    }
+    return new BoundStatement(prepared, encoded, Options.DEFAULT);
+  }
+
+  static BoundStatement bindRecord(PreparedStatement prepared, Record record) {
+    ColumnDefinitions markers = prepared.variableDefinitions();
+    RecordComponents components = RecordComponents.of(record.getClass());
+    ByteBuffer[] encoded = new ByteBuffer[markers.size()];
+    for (int i = 0; i < markers.size(); i++) {
+      int component = components.indexOf(markers.get(i).name());
+      if (component < 0) {
+        throw new IllegalArgumentException("record " + record.getClass().getSimpleName() + " has no component for"
+            + " marker '" + markers.get(i).name() + "' of " + prepared.query() + " (markers: " + markers.names() + ")");
+      }
+      encoded[i] = encode(markers, i, components.value(record, component));
     }
     return new BoundStatement(prepared, encoded, Options.DEFAULT);
   }

@@ -28,13 +28,26 @@ public interface PreparedStatement {
 
   /**
    * Binds values to the markers in order, checking each against its marker's CQL type. Fewer
-   * values than markers leave the rest unset (protocol v4+); {@link Unset#VALUE} unsets one.
+   * values than markers leave the rest unset (protocol v4+); {@link Unset#VALUE} unsets one. A
+   * single record, unless the only marker is a user type it stands for, binds by component name
+   * ({@link #bindRecord}).
    *
    * @throws IllegalArgumentException naming the marker and both types for a value that does not
    *     fit, or when there are more values than markers
    */
   default BoundStatement bind(Object... values) {
     return BoundStatement.bind(this, values);
+  }
+
+  /**
+   * Binds a record's components to the markers by name: marker {@code user_id} takes component
+   * {@code userId}. Components no marker asks for are ignored.
+   *
+   * @throws IllegalArgumentException naming the marker that no component fills, or a value that
+   *     does not fit its marker
+   */
+  default BoundStatement bindRecord(Record record) {
+    return BoundStatement.bindRecord(this, record);
   }
 
   /** A builder that sets values by marker name or index. */

@@ -45,6 +45,16 @@ public interface Session extends AutoCloseable {
    */
   List<ResultSet> executeConcurrent(Iterable<? extends Statement<?>> statements, int maxInFlight);
 
+  /**
+   * Maps a user type to a record (the reference driver's user_type_deserializers): its values are
+   * read as the record, and the record binds as a value of the type, also inside collections.
+   * Fields match components by name ({@code zip_code} fills {@code zipCode}). Mappings are
+   * JVM-wide, keyed by keyspace and type.
+   *
+   * @throws io.loomcql.error.UserTypeDoesNotExistException if the cluster has no such type
+   */
+  <T> void registerUserType(String keyspace, String userType, Class<T> recordClass);
+
   /** Switches every connection of the session to the keyspace (and connections opened later). */
   void setKeyspace(String keyspace);
 

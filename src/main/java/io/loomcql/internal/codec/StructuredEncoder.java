@@ -39,6 +39,9 @@ final class StructuredEncoder {
    * definition of the type still binds (its missing fields are null).
    */
   static ByteBuffer udt(Object value, UserDefinedType type) {
+    if (value instanceof Record record) { // a record registered for (or shaped like) this type
+      value = io.loomcql.internal.mapping.UserTypeMappings.toUdt(record, type);
+    }
     if (!(value instanceof UdtValue udt)) {
       return raw(value, type, "UdtValue");
     }

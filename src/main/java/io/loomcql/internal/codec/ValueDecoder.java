@@ -28,6 +28,14 @@ import java.util.Set;
 public final class ValueDecoder {
   private ValueDecoder() {}
 
+  /** A user type's value as a {@link UdtValue}, even when the type is mapped to a record. */
+  public static UdtValue decodeUdt(UserDefinedType type, ByteBuffer cell) {
+    if (cell == null || !cell.hasRemaining()) {
+      return null;
+    }
+    return UdtValue.decoded(type, decodeFields(type.fieldTypes(), cell));
+  }
+
   /** The Java value of a cell; null for a null cell, and for an empty cell of a non-text type. */
   public static Object decode(DataType type, ByteBuffer cell) {
     if (cell == null) {
@@ -42,7 +50,8 @@ public final class ValueDecoder {
       case SetType s -> Collections.unmodifiableSet(decodeElements(s.elementType(), cell, new LinkedHashSet<>()));
       case MapType m -> decodeMap(m, cell);
       case TupleType t -> TupleValue.decoded(t, decodeFields(t.componentTypes(), cell));
-      case UserDefinedType u -> UdtValue.decoded(u, decodeFields(u.fieldTypes(), cell));
+      case UserDefinedType u ->
+          io.loomcql.internal.mapping.UserTypeMappings.toJava(UdtValue.decoded(u, decodeFields(u.fieldTypes(), cell)));
       case VectorType v -> VectorValues.decode(v, cell, element -> decode(v.elementType(), element));
       case CustomType c -> cell.asReadOnlyBuffer();
     };

@@ -167,7 +167,7 @@ public final class RecordMapper<T> {
     };
   }
 
-  private static Object zero(Class<?> primitive) {
+  static Object zero(Class<?> primitive) {
     return switch (primitive.getName()) {
       case "boolean" -> false;
       case "long" -> 0L;

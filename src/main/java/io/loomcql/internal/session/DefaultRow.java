@@ -7,6 +7,7 @@ import io.loomcql.internal.codec.DurationValues;
 import io.loomcql.internal.codec.JavaTypes;
 import io.loomcql.internal.codec.NativeValues;
 import io.loomcql.internal.codec.ValueDecoder;
+import io.loomcql.internal.mapping.UserTypeMappings;
 import io.loomcql.type.CodecRegistry;
 import io.loomcql.type.CqlDuration;
 import io.loomcql.type.CqlVector;
@@ -224,10 +225,10 @@ final class DefaultRow implements Row {
 
   @Override
   public UdtValue getUdtValue(int index) {
-    if (!(page.columns.get(index).type() instanceof UserDefinedType)) {
+    if (!(page.columns.get(index).type() instanceof UserDefinedType type)) {
       throw mismatch(index, "getUdtValue", "a user-defined type");
     }
-    return (UdtValue) getObject(index);
+    return ValueDecoder.decodeUdt(type, page.cell(row, index));
   }
 
   @Override
@@ -239,6 +240,9 @@ final class DefaultRow implements Row {
   }
 
   private void checkElement(int index, String getter, DataType element, Class<?> requested) {
+    if (element instanceof UserDefinedType udt && requested.equals(UserTypeMappings.recordFor(udt))) {
+      return; // a user type registered to this record
+    }
     if (!JavaTypes.readableAs(element, requested)) {
       throw mismatch(index, getter, "elements of CQL type " + element.asCql() + " as "
           + JavaTypes.defaultClass(element).getName() + ", not " + requested.getName());

@@ -19,7 +19,8 @@ import io.loomcql.error.ConnectionException;
 import io.loomcql.error.CoordinatorException;
 import io.loomcql.error.NoHostAvailableException;
 import io.loomcql.error.ProtocolError;
-import io.loomcql.error.UnsupportedProtocolVersionException;
+import io.loomcql.error.UserTypeDoesNotExistException;
+import io.loomcql.internal.mapping.UserTypeMappings;
 import io.loomcql.internal.DriverCleaner;
 import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.Handshake;
@@ -324,6 +325,25 @@ public final class DefaultSession implements Session {
       return future;
     }
     return onVirtualThread(future, () -> execute(statement));
+  }
+
+  @Override
+  public <T> void registerUserType(String keyspace, String userType, Class<T> recordClass) {
+    ResultSet found = execute(SimpleStatement.newInstance(
+            "SELECT type_name FROM system_schema.types WHERE keyspace_name = ? AND type_name = ?",
+            unquote(keyspace), unquote(userType))
+        .setIdempotent(true));
+    if (found.one() == null) {
+      throw new UserTypeDoesNotExistException(keyspace, userType);
+    }
+    UserTypeMappings.register(unquote(keyspace), unquote(userType), recordClass);
+  }
+
+  /** CQL folds unquoted names to lower case and keeps quoted ones as written. */
+  private static String unquote(String name) {
+    return name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")
+        ? name.substring(1, name.length() - 1)
+        : name.toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override
