@@ -8,6 +8,7 @@ import io.loomcql.error.ConnectionException;
 import io.loomcql.error.DriverException;
 import io.loomcql.error.OperationTimedOutException;
 import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.FrameHeader;
 import io.loomcql.internal.protocol.Options;
 import io.loomcql.internal.protocol.Request;
@@ -81,6 +82,7 @@ public final class Connection implements AutoCloseable {
    * the protocol handshake is the caller's next step ({@link Handshake}).
    */
   public static Connection open(InetSocketAddress address, ConnectionConfig config) {
+    FrameCodec.initializeMessageClasses();
     SocketChannel channel = null;
     try {
       channel = SocketChannel.open();

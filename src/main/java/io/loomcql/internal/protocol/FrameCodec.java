@@ -17,6 +17,28 @@ public final class FrameCodec {
 
   private FrameCodec() {}
 
+  /**
+   * Initializes every message class now. Called when a connection opens, so that no request ever
+   * triggers a class initialization: hundreds of virtual threads meeting an uninitialized class at
+   * once wait for it pinned to their carriers.
+   */
+  public static void initializeMessageClasses() {
+    for (Class<?> type : MESSAGE_CLASSES) {
+      try {
+        Class.forName(type.getName(), true, type.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("cannot initialize " + type.getName(), e);
+      }
+    }
+  }
+
+  private static final List<Class<?>> MESSAGE_CLASSES = List.of(
+      Startup.class, AuthResponse.class, Options.class, Query.class, Prepare.class, Execute.class, Batch.class,
+      Batch.Child.class, Register.class, QueryOptions.class, ErrorResponse.class, ErrorDetails.class, Ready.class,
+      Authenticate.class, Supported.class, Result.class, VoidResult.class, RowsResult.class, RowsMetadata.class,
+      SetKeyspaceResult.class, PreparedResult.class, PreparedMetadata.class, SchemaChangeResult.class, Event.class,
+      AuthChallenge.class, AuthSuccess.class, Frame.class, FrameHeader.class, DataTypeCodec.class, Primitives.class);
+
   /** Bytes {@link #encode} writes for this frame, header included. */
   public static int encodedSize(Frame frame) {
     int size = FrameHeader.SIZE;
