@@ -1,5 +1,6 @@
 package io.loomcql.type;
 
+import io.loomcql.internal.codec.JavaTypes;
 import io.loomcql.internal.codec.TypedEncoder;
 import io.loomcql.internal.codec.ValueDecoder;
 
@@ -26,7 +27,7 @@ final class Values {
     if (value == null) {
       return null;
     }
-    Class<?> boxed = box(javaType);
+    Class<?> boxed = JavaTypes.box(javaType);
     if (boxed.isInstance(value)) {
       @SuppressWarnings("unchecked")
       T cast = (T) boxed.cast(value);
@@ -35,21 +36,5 @@ final class Values {
     throw new IllegalArgumentException(
         where + " is of CQL type " + type.asCql() + ", read as " + value.getClass().getName()
             + ", which is not a " + javaType.getName());
-  }
-
-  private static Class<?> box(Class<?> type) {
-    if (!type.isPrimitive()) {
-      return type;
-    }
-    return switch (type.getName()) {
-      case "int" -> Integer.class;
-      case "long" -> Long.class;
-      case "boolean" -> Boolean.class;
-      case "double" -> Double.class;
-      case "float" -> Float.class;
-      case "short" -> Short.class;
-      case "byte" -> Byte.class;
-      default -> type;
-    };
   }
 }

@@ -60,6 +60,38 @@ public final class JavaTypes {
     };
   }
 
+  /** The wrapper class of a primitive type; any other class as it is. */
+  public static Class<?> box(Class<?> type) {
+    if (!type.isPrimitive()) {
+      return type;
+    }
+    return switch (type.getName()) {
+      case "int" -> Integer.class;
+      case "long" -> Long.class;
+      case "boolean" -> Boolean.class;
+      case "double" -> Double.class;
+      case "float" -> Float.class;
+      case "short" -> Short.class;
+      case "byte" -> Byte.class;
+      case "char" -> Character.class;
+      default -> type;
+    };
+  }
+
+  /** The value a primitive component takes for a null cell: its zero, as the Row getters give. */
+  public static Object zero(Class<?> primitive) {
+    return switch (primitive.getName()) {
+      case "boolean" -> false;
+      case "long" -> 0L;
+      case "double" -> 0.0;
+      case "float" -> 0.0f;
+      case "short" -> (short) 0;
+      case "byte" -> (byte) 0;
+      case "char" -> '\0';
+      default -> 0;
+    };
+  }
+
   /** Whether values of {@code type} can be read as {@code javaType} without a user codec. */
   public static boolean readableAs(DataType type, Class<?> javaType) {
     return javaType.isAssignableFrom(defaultClass(type));

@@ -4,17 +4,16 @@ import io.loomcql.ColumnDefinition;
 import io.loomcql.ColumnDefinitions;
 import io.loomcql.Row;
 import io.loomcql.RowMapper;
+import io.loomcql.internal.codec.JavaTypes;
 import io.loomcql.type.NativeType;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.Locale;
 
 /**
  * Maps rows to a record by component name: column {@code user_id} (or {@code userid}, any case)
  * fills component {@code userId}. What can be computed from the record alone is computed once
- * per record class ({@link #of}); the column lookup once per set of columns ({@link #bind}); a
- * row then costs one value read per component and the constructor call. Thread-safe.
+ * per record class ({@link RecordComponents}); the column lookup once per set of columns
+ * ({@link #bind}); a row then costs one value read per component and the constructor call.
+ * Thread-safe.
  */
 public final class RecordMapper<T> {
   private static final ClassValue<RecordMapper<?>> CACHE =
@@ -26,30 +25,19 @@ public final class RecordMapper<T> {
       };
 
   private final Class<T> type;
-  private final RecordComponent[] components;
+  private final RecordComponents components;
   private final Class<?>[] boxed;
-  private final Constructor<T> constructor;
 
   private RecordMapper(Class<T> type) {
     if (!type.isRecord()) {
       throw new IllegalArgumentException(type.getName() + " is not a record; map rows to records, or use map(RowMapper)");
     }
     this.type = type;
-    this.components = type.getRecordComponents();
-    this.boxed = new Class<?>[components.length];
-    Class<?>[] parameterTypes = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      parameterTypes[i] = components[i].getType();
-      boxed[i] = box(components[i].getType());
+    this.components = RecordComponents.of(type);
+    this.boxed = new Class<?>[components.size()];
+    for (int i = 0; i < boxed.length; i++) {
+      boxed[i] = JavaTypes.box(components.type(i));
     }
-    try {
-      this.constructor = type.getDeclaredConstructor(parameterTypes);
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
-    }
-    // Records are often package-private; that works on the class path and in packages opened to
-    // the driver. Elsewhere the constructor must be public, which construct() says if it is not.
-    constructor.trySetAccessible();
   }
 
   /** The mapper of a record class, built once per class. */
@@ -66,9 +54,9 @@ public final class RecordMapper<T> {
    *     or the column and both types
    */
   public RowMapper<T> bind(ColumnDefinitions columns) {
-    int[] indices = new int[components.length];
-    for (int i = 0; i < components.length; i++) {
-      String name = components[i].getName();
+    int[] indices = new int[components.size()];
+    for (int i = 0; i < indices.length; i++) {
+      String name = components.name(i);
       int index = columns.indexOf(name);
       if (index < 0) {
         index = columns.indexOf(snakeCase(name));
@@ -85,53 +73,26 @@ public final class RecordMapper<T> {
   }
 
   private T construct(Row row, int[] indices) {
-    Object[] values = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
+    Object[] values = new Object[indices.length];
+    for (int i = 0; i < indices.length; i++) {
       Object value = row.get(indices[i], boxed[i]);
-      values[i] = value == null && components[i].getType().isPrimitive() ? zero(components[i].getType()) : value;
+      Class<?> declared = components.type(i);
+      values[i] = value == null && declared.isPrimitive() ? JavaTypes.zero(declared) : value;
     }
-    try {
-      return constructor.newInstance(values);
-    } catch (InvocationTargetException e) {
-      throw new IllegalArgumentException("the constructor of " + type.getSimpleName() + " refused a row: "
-          + e.getCause(), e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot construct " + type.getName()
-          + ": make the record public, or open its package to module io.loomcql", e);
-    }
+    return type.cast(components.construct(values));
   }
 
+  /** Native columns are checked up front; structured ones when read, since user types may map to records. */
   private void checkType(ColumnDefinition column, int component) {
     if (column.type() instanceof NativeType nativeType) {
-      Class<?> produced = javaType(nativeType);
+      Class<?> produced = JavaTypes.defaultClass(nativeType);
       if (!boxed[component].isAssignableFrom(produced)) {
         throw new IllegalArgumentException("column '" + column.name() + "' is of CQL type " + nativeType.asCql()
             + " (read as " + produced.getSimpleName() + "), which cannot fill component '"
-            + components[component].getName() + "' of type " + components[component].getType().getSimpleName()
+            + components.name(component) + "' of type " + components.type(component).getSimpleName()
             + " in record " + type.getSimpleName());
       }
     }
-  }
-
-  private static Class<?> javaType(NativeType type) {
-    return switch (type) {
-      case ASCII, TEXT -> String.class;
-      case BIGINT, COUNTER -> Long.class;
-      case BLOB, DURATION -> java.nio.ByteBuffer.class;
-      case BOOLEAN -> Boolean.class;
-      case DECIMAL -> java.math.BigDecimal.class;
-      case DOUBLE -> Double.class;
-      case FLOAT -> Float.class;
-      case INT -> Integer.class;
-      case TIMESTAMP -> java.time.Instant.class;
-      case UUID, TIMEUUID -> java.util.UUID.class;
-      case VARINT -> java.math.BigInteger.class;
-      case INET -> java.net.InetAddress.class;
-      case DATE -> java.time.LocalDate.class;
-      case TIME -> java.time.LocalTime.class;
-      case SMALLINT -> Short.class;
-      case TINYINT -> Byte.class;
-    };
   }
 
   static String snakeCase(String camel) {
@@ -148,35 +109,5 @@ public final class RecordMapper<T> {
       }
     }
     return snake.toString().toLowerCase(Locale.ROOT);
-  }
-
-  private static Class<?> box(Class<?> type) {
-    if (!type.isPrimitive()) {
-      return type;
-    }
-    return switch (type.getName()) {
-      case "int" -> Integer.class;
-      case "long" -> Long.class;
-      case "boolean" -> Boolean.class;
-      case "double" -> Double.class;
-      case "float" -> Float.class;
-      case "short" -> Short.class;
-      case "byte" -> Byte.class;
-      case "char" -> Character.class;
-      default -> throw new IllegalArgumentException("unsupported component type " + type);
-    };
-  }
-
-  static Object zero(Class<?> primitive) {
-    return switch (primitive.getName()) {
-      case "boolean" -> false;
-      case "long" -> 0L;
-      case "double" -> 0.0;
-      case "float" -> 0.0f;
-      case "short" -> (short) 0;
-      case "byte" -> (byte) 0;
-      case "char" -> '\0';
-      default -> 0;
-    };
   }
 }

@@ -40,7 +40,7 @@ public final class UserTypeMappings {
       }
       Object fieldValue = field < 0 ? null : value.getObject(field);
       values[i] = fieldValue == null && components.type(i).isPrimitive()
-          ? RecordMapper.zero(components.type(i))
+          ? io.loomcql.internal.codec.JavaTypes.zero(components.type(i))
           : fieldValue;
     }
     return components.construct(values);

@@ -23,6 +23,9 @@ public final class FrameCodec {
    * once wait for it pinned to their carriers.
    */
   public static void initializeMessageClasses() {
+    if (messageClassesInitialized) {
+      return; // racy on purpose: initializing twice is harmless
+    }
     for (Class<?> type : MESSAGE_CLASSES) {
       try {
         Class.forName(type.getName(), true, type.getClassLoader());
@@ -30,7 +33,10 @@ public final class FrameCodec {
         throw new IllegalStateException("cannot initialize " + type.getName(), e);
       }
     }
+    messageClassesInitialized = true;
   }
+
+  private static volatile boolean messageClassesInitialized;
 
   private static final List<Class<?>> MESSAGE_CLASSES = List.of(
       Startup.class, AuthResponse.class, Options.class, Query.class, Prepare.class, Execute.class, Batch.class,

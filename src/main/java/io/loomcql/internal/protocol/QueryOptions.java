@@ -15,7 +15,8 @@ import java.util.Map;
  * and now_in_seconds). Values are either positional or named, never both. The flags are derived
  * from which fields are set, so a value can never disagree with its flags.
  *
- * @param values positional values; an element may be null (CQL null) or {@link Primitives#UNSET}
+ * @param values positional values, handed over (not copied); an element may be null (CQL null) or
+ *     {@link Primitives#UNSET}
  * @param namedValues named values, or null when values are positional
  * @param pageSize rows per page, or a value &lt;= 0 to let the server choose
  * @param pagingState where to resume, or null
@@ -50,7 +51,8 @@ public record QueryOptions(
   private static final int NOW_IN_SECONDS = 0x100;
 
   public QueryOptions {
-    values = values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
+    // Not copied: callers build the list for this request and hand it over (it may hold nulls).
+    values = values == null ? List.of() : values;
     if (namedValues != null && !values.isEmpty()) {
       throw new IllegalArgumentException("values are either positional or named, not both");
     }

@@ -284,8 +284,13 @@ public final class DefaultSession implements Session {
   private ResultSet toResultSet(
       Statement<?> statement, Connection connection, Frame frame, Host coordinator, Map<Host, Throwable> errors,
       long deadline) {
-    List<Host> tried = new ArrayList<>(errors == null ? List.of() : errors.keySet());
-    tried.add(coordinator);
+    List<Host> tried;
+    if (errors == null) {
+      tried = List.of(coordinator); // the common case: the first node answered
+    } else {
+      tried = new ArrayList<>(errors.keySet());
+      tried.add(coordinator);
+    }
     ExecutionInfo info = new ExecutionInfo(coordinator, tried, frame.warnings(), frame.tracingId(), 0);
     return switch (frame.message()) {
       case RowsResult rows -> {
