@@ -1,17 +1,22 @@
 package io.loomcql;
 
 import io.loomcql.auth.AuthProvider;
+import io.loomcql.internal.DriverCleaner;
 import io.loomcql.internal.connection.ConnectionConfig;
+import io.loomcql.internal.control.ControlConnection;
+import io.loomcql.internal.metadata.DefaultHost;
 import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.compression.Compressors;
 import io.loomcql.internal.session.DefaultSession;
-import io.loomcql.internal.DriverCleaner;
-import io.loomcql.internal.control.ControlConnection;
-import io.loomcql.metadata.Metadata;
 import io.loomcql.internal.session.DriverConfig;
 import io.loomcql.internal.session.SessionResources;
+import io.loomcql.metadata.Host;
+import io.loomcql.metadata.Metadata;
+import io.loomcql.policy.AddressTranslator;
+import io.loomcql.policy.ConvictionPolicy;
 import io.loomcql.policy.ExponentialReconnectionPolicy;
 import io.loomcql.policy.ReconnectionPolicy;
+import io.loomcql.policy.SimpleConvictionPolicy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -23,8 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLContext;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: the cluster's configuration and the sessions opened on it. Build one per
@@ -126,8 +131,8 @@ public final class Cluster implements AutoCloseable {
   }
 
   /**
-   * What the driver knows of the cluster: its name, partitioner and nodes. Connects the control
-   * connection if no session did yet.
+   * What the driver knows of the cluster: its name, partitioner, nodes, schema and token map, kept
+   * current by the cluster's events. Connects the control connection if no session did yet.
    */
   public Metadata metadata() {
     if (closed.get()) {
@@ -138,6 +143,28 @@ public final class Cluster implements AutoCloseable {
 
   public boolean isClosed() {
     return closed.get();
+  }
+
+  /**
+   * Adds a node the driver did not discover (as the reference driver's {@code add_host}): it joins
+   * the node list, and with {@code signal} every open session opens a pool to it at once.
+   *
+   * @return the node, new or already known
+   */
+  public Host addHost(InetSocketAddress address, String datacenter, String rack, boolean signal) {
+    Objects.requireNonNull(address, "address");
+    return control().registry().add(address, datacenter, rack, signal);
+  }
+
+  /**
+   * Forgets a node: it leaves the node list and every session closes its pool to it. A later
+   * refresh of the node list adds it back if the cluster still reports it.
+   *
+   * @return true if the node was known
+   */
+  public boolean removeHost(Host host) {
+    Objects.requireNonNull(host, "host");
+    return host instanceof DefaultHost known && control().registry().remove(known);
   }
 
   /** Closes every session opened by this cluster. Idempotent. */
@@ -182,8 +209,84 @@ public final class Cluster implements AutoCloseable {
     private boolean defaultIdempotence = false;
     private boolean clientTimestamps = true;
     private SslOptions sslOptions;
+    private ConvictionPolicy convictionPolicy = new SimpleConvictionPolicy();
+    private AddressTranslator addressTranslator = AddressTranslator.IDENTITY;
+    private Duration topologyEventWindow = Duration.ofSeconds(1);
+    private Duration statusEventWindow = Duration.ofSeconds(1);
+    private Duration schemaEventWindow = Duration.ofSeconds(1);
+    private Duration controlConnectionTimeout = Duration.ofSeconds(5);
+    private Duration maxSchemaAgreementWait = Duration.ofSeconds(10);
+    private boolean schemaMetadata = true;
+    private boolean tokenMetadata = true;
 
     private Builder() {}
+
+    /** When connection failures mark a node down; default {@link SimpleConvictionPolicy} (at the first). */
+    public Builder withConvictionPolicy(ConvictionPolicy policy) {
+      this.convictionPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Rewrites the addresses nodes advertise (NAT, private addresses); default: none. */
+    public Builder withAddressTranslator(AddressTranslator translator) {
+      this.addressTranslator = Objects.requireNonNull(translator, "translator");
+      return this;
+    }
+
+    /**
+     * How long node additions and removals (TOPOLOGY_CHANGE events) are gathered before one
+     * refresh of the node list handles them all; default 1 s, zero for no wait.
+     */
+    public Builder withTopologyEventRefreshWindow(Duration window) {
+      this.topologyEventWindow = notNegative(window, "topology event refresh window");
+      return this;
+    }
+
+    /** How long UP/DOWN events (STATUS_CHANGE) are gathered before they are applied; default 1 s. */
+    public Builder withStatusEventRefreshWindow(Duration window) {
+      this.statusEventWindow = notNegative(window, "status event refresh window");
+      return this;
+    }
+
+    /**
+     * How long SCHEMA_CHANGE events are gathered before one refresh reads what changed; default
+     * 1 s. Schema changes made through this driver are read at once, whatever the window.
+     */
+    public Builder withSchemaEventRefreshWindow(Duration window) {
+      this.schemaEventWindow = notNegative(window, "schema event refresh window");
+      return this;
+    }
+
+    /** Bound on each query of the control connection (node list, schema); default 5 s. */
+    public Builder withControlConnectionTimeout(Duration timeout) {
+      this.controlConnectionTimeout = positive(timeout, "control connection timeout");
+      return this;
+    }
+
+    /**
+     * How long a DDL statement waits for every up node to report the same schema version before
+     * returning anyway (with {@code executionInfo().isSchemaInAgreement() == false}); default 10
+     * s, zero to not wait.
+     */
+    public Builder withMaxSchemaAgreementWait(Duration wait) {
+      this.maxSchemaAgreementWait = notNegative(wait, "max schema agreement wait");
+      return this;
+    }
+
+    /**
+     * Whether {@code metadata()} holds the whole schema (default true). False keeps only the
+     * keyspaces and their replication, what token-aware routing needs: the cheapest start.
+     */
+    public Builder withSchemaMetadataEnabled(boolean enabled) {
+      this.schemaMetadata = enabled;
+      return this;
+    }
+
+    /** Whether the driver computes the token map (replicas per key); default true. */
+    public Builder withTokenMetadataEnabled(boolean enabled) {
+      this.tokenMetadata = enabled;
+      return this;
+    }
 
     /** Nodes to contact first: "host", "host:port" (IPv6 as "[::1]:9042"). */
     public Builder addContactPoints(String... points) {
@@ -436,7 +539,14 @@ public final class Cluster implements AutoCloseable {
               pageSize,
               defaultIdempotence,
               clientTimestamps,
-              reconnectionPolicy));
+              reconnectionPolicy,
+              convictionPolicy,
+              addressTranslator,
+              new DriverConfig.EventWindows(topologyEventWindow, statusEventWindow, schemaEventWindow),
+              controlConnectionTimeout,
+              maxSchemaAgreementWait,
+              schemaMetadata,
+              tokenMetadata));
     }
 
     private InetSocketAddress parse(String point) {
@@ -472,6 +582,14 @@ public final class Cluster implements AutoCloseable {
         // reported below
       }
       throw new IllegalArgumentException("invalid port in contact point '" + point + "'");
+    }
+
+    private static Duration notNegative(Duration duration, String what) {
+      Objects.requireNonNull(duration, what);
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException(what + " must not be negative, got " + duration);
+      }
+      return duration;
     }
 
     private static Duration positive(Duration duration, String what) {

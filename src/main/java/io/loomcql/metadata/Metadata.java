@@ -12,4 +12,10 @@ public interface Metadata {
 
   /** Every node known, up or down. */
   Set<Host> allHosts();
+
+  /**
+   * Asks the nodes now whether every node believed up reports the same schema version (down
+   * nodes are ignored).
+   */
+  boolean checkSchemaAgreement();
 }

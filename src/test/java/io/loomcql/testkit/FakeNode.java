@@ -5,12 +5,14 @@ import io.loomcql.ProtocolVersion;
 import io.loomcql.internal.protocol.ErrorCodes;
 import io.loomcql.internal.protocol.ErrorDetails;
 import io.loomcql.internal.protocol.ErrorResponse;
+import io.loomcql.internal.protocol.Event;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.FrameHeader;
 import io.loomcql.internal.protocol.Options;
 import io.loomcql.internal.protocol.Query;
 import io.loomcql.internal.protocol.Ready;
+import io.loomcql.internal.protocol.Register;
 import io.loomcql.internal.protocol.Response;
 import io.loomcql.internal.protocol.RowsMetadata;
 import io.loomcql.internal.protocol.RowsResult;
@@ -125,12 +127,13 @@ public final class FakeNode implements AutoCloseable {
 
   private final ServerSocketChannel server;
   private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
+  private final Set<Peer> registered = ConcurrentHashMap.newKeySet();
   private volatile Behavior behavior = FakeNode::echo;
   private volatile boolean silent;
   private volatile boolean closing;
   private volatile boolean notReading;
   private volatile List<FakeNode> peers = List.of();
-  private final java.util.UUID hostId = java.util.UUID.randomUUID();
+  private final java.util.UUID hostId;
   private final java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -143,6 +146,8 @@ public final class FakeNode implements AutoCloseable {
     server = ServerSocketChannel.open()
         .setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true)
         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    // Derived from the port: a node "restarted" on the same port is the same node to the driver.
+    hostId = java.util.UUID.nameUUIDFromBytes(("fake-node:" + address().getPort()).getBytes(StandardCharsets.UTF_8));
     Thread.ofVirtual().name("fake-node-acceptor").start(this::acceptLoop);
   }
 
@@ -274,6 +279,11 @@ public final class FakeNode implements AutoCloseable {
     }
     switch (request.message()) {
       case Startup s -> peer.reply(request, Ready.INSTANCE);
+      case Register r -> {
+        registered.add(peer);
+        peer.reply(request, Ready.INSTANCE);
+      }
+      case Query q when q.query().contains("FROM system_schema.") -> peer.reply(request, SystemTables.empty());
       case Options o -> peer.reply(request, new Supported(Map.of("CQL_VERSION", List.of("3.4.7"))));
       case Query q when SystemTables.answers(q.query()) -> peer.reply(request, SystemTables.answer(this, q.query()));
       case Query q -> {
@@ -282,6 +292,30 @@ public final class FakeNode implements AutoCloseable {
       }
       default -> throw new IOException("fake node does not handle " + request.message());
     }
+  }
+
+  /**
+   * Pushes {@code event} on stream -1 to every connection that sent REGISTER (the driver's
+   * control connection); connections that closed are skipped.
+   *
+   * @return how many connections it was sent to
+   */
+  public int pushEvent(Event event) {
+    int sent = 0;
+    for (Peer peer : registered) {
+      try {
+        peer.send(Frame.of(ProtocolVersion.V4, -1, event));
+        sent++;
+      } catch (IOException e) {
+        registered.remove(peer);
+      }
+    }
+    return sent;
+  }
+
+  /** Connections that registered for events and are still listed. */
+  public int registeredConnections() {
+    return registered.size();
   }
 
   /** Connections currently open to this node. */

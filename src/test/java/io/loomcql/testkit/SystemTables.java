@@ -24,6 +24,14 @@ final class SystemTables {
     return answer(node.hostId(), node.peers(), query);
   }
 
+  /** Every fake node reports this schema version: a fake cluster always agrees. */
+  static final java.util.UUID SCHEMA_VERSION = java.util.UUID.fromString("00000000-0000-4000-8000-00000000fa4e");
+
+  /** An empty result, for the schema tables a fake node has nothing in. */
+  static RowsResult empty() {
+    return rows(List.of(), List.of());
+  }
+
   /** For a node that is not a {@link FakeNode} (the TLS one): itself and the given peers. */
   static RowsResult answer(java.util.UUID hostId, List<FakeNode> peers, String query) {
     return query.contains("FROM system.local") ? local(hostId) : peers(peers);
@@ -34,9 +42,9 @@ final class SystemTables {
         column("cluster_name", DataType.TEXT), column("partitioner", DataType.TEXT),
         column("data_center", DataType.TEXT), column("rack", DataType.TEXT),
         column("release_version", DataType.TEXT), column("host_id", DataType.UUID),
-        column("tokens", DataType.setOf(DataType.TEXT)));
+        column("tokens", DataType.setOf(DataType.TEXT)), column("schema_version", DataType.UUID));
     List<Object> values = List.of("fake-cluster", "org.apache.cassandra.dht.Murmur3Partitioner", "dc1", "rack1",
-        "5.0-fake", hostId, Set.of("0"));
+        "5.0-fake", hostId, Set.of("0"), SCHEMA_VERSION);
     return rows(columns, List.of(values));
   }
 
@@ -45,12 +53,12 @@ final class SystemTables {
         column("native_address", DataType.INET), column("native_port", DataType.INT),
         column("data_center", DataType.TEXT), column("rack", DataType.TEXT),
         column("release_version", DataType.TEXT), column("host_id", DataType.UUID),
-        column("tokens", DataType.setOf(DataType.TEXT)));
+        column("tokens", DataType.setOf(DataType.TEXT)), column("schema_version", DataType.UUID));
     List<List<Object>> rows = new ArrayList<>();
     for (FakeNode peer : peers) {
       try {
         rows.add(List.of(peer.address().getAddress(), peer.address().getPort(), "dc1", "rack1", "5.0-fake",
-            peer.hostId(), Set.of(String.valueOf(rows.size() + 1))));
+            peer.hostId(), Set.of(String.valueOf(rows.size() + 1)), SCHEMA_VERSION));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -7,9 +7,12 @@ import io.loomcql.error.BusyPoolException;
 import io.loomcql.error.ConnectionException;
 import io.loomcql.error.DriverException;
 import io.loomcql.error.OperationTimedOutException;
+import io.loomcql.internal.protocol.Event;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.FrameHeader;
+import io.loomcql.internal.protocol.Message;
+import io.loomcql.internal.protocol.Opcodes;
 import io.loomcql.internal.protocol.Options;
 import io.loomcql.internal.protocol.Request;
 import io.loomcql.internal.protocol.compression.Compressor;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +60,7 @@ public final class Connection implements AutoCloseable {
   private volatile long lastFrameNanos = System.nanoTime();
   private volatile Thread heartbeat;
   private volatile Runnable closeListener;
+  private volatile Consumer<Event> eventListener;
   private volatile String keyspace;
   private volatile Compression wireCompression = Compression.NONE;
   private volatile Compressor bodyCompressor; // v3/v4 responses, once compression is asked for
@@ -269,7 +274,7 @@ public final class Connection implements AutoCloseable {
   void onFrame(FrameHeader header, ByteBuffer body) {
     int id = header.streamId();
     if (id < 0) {
-      LOG.debug("[{}] ignoring server event (opcode 0x{})", name, Integer.toHexString(header.opcode()));
+      onEvent(header, body);
       return;
     }
     lastFrameNanos = System.nanoTime();
@@ -287,6 +292,28 @@ public final class Connection implements AutoCloseable {
     if (draining) {
       closeIfDrained();
     }
+  }
+
+  /**
+   * An event pushed on stream -1 (only to a connection that sent REGISTER). Decoded here, on the
+   * reader, because it is small and rare; the listener must only hand it over, never block.
+   */
+  private void onEvent(FrameHeader header, ByteBuffer body) {
+    Consumer<Event> listener = eventListener;
+    if (listener == null || header.opcode() != Opcodes.EVENT) {
+      LOG.debug("[{}] ignoring frame on stream {} (opcode 0x{})", name, header.streamId(),
+          Integer.toHexString(header.opcode()));
+      return;
+    }
+    Message message = new ResponseFrame(header, body, bodyCompressor, maxBodyLength).decode().message();
+    if (message instanceof Event event) {
+      listener.accept(event);
+    }
+  }
+
+  /** Receives the server's events once REGISTER was sent on this connection. */
+  public void onEvent(Consumer<Event> listener) {
+    this.eventListener = listener;
   }
 
   private void closeIfDrained() {

@@ -4,12 +4,17 @@ import io.loomcql.metadata.Host;
 import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A node as learned from its {@code system.local} row. The descriptive fields are set once before
- * the host is published; {@code up} changes as connections open and fail.
+ * A node as learned from its {@code system.local} or {@code system.peers} row. The descriptive
+ * fields change only when a refresh reads the node again; {@code up} changes as connections open
+ * and fail and as the cluster's events say.
  */
 public final class DefaultHost implements Host {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultHost.class);
+
   private final InetSocketAddress address;
   private volatile String datacenter;
   private volatile String rack;
@@ -22,16 +27,37 @@ public final class DefaultHost implements Host {
     this.address = address;
   }
 
-  public void describe(String datacenter, String rack, String releaseVersion, UUID hostId, Set<String> tokens) {
-    this.datacenter = datacenter;
-    this.rack = rack;
-    this.releaseVersion = releaseVersion;
-    this.hostId = hostId;
-    this.tokens = tokens == null ? Set.of() : Set.copyOf(tokens);
+  public void describe(NodeInfo node) {
+    if (node.datacenter() != null) {
+      this.datacenter = node.datacenter();
+    }
+    if (node.rack() != null) {
+      this.rack = node.rack();
+    }
+    if (node.releaseVersion() != null) {
+      this.releaseVersion = node.releaseVersion();
+    }
+    if (node.hostId() != null) {
+      this.hostId = node.hostId();
+    }
+    if (!node.tokens().isEmpty()) {
+      this.tokens = node.tokens();
+    }
   }
 
-  public void up(boolean up) {
-    this.up = up;
+  /** A connection opened, or the cluster said so: requests may come back. */
+  public void markUp() {
+    if (!up) {
+      up = true;
+      LOG.info("Node {} is up", this);
+    }
+  }
+
+  public void markDown(String why) {
+    if (up) {
+      up = false;
+      LOG.info("Node {} is down: {}", this, why);
+    }
   }
 
   @Override

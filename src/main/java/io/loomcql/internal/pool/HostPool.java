@@ -10,8 +10,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,18 +35,25 @@ public final class HostPool implements AutoCloseable {
   private final Duration handshakeTimeout;
   private final Supplier<String> keyspace;
   private final ReconnectionPolicy reconnection;
-  private final Consumer<Boolean> availability;
+  private final Health health;
   private final AtomicReferenceArray<Connection> connections;
   private final ReentrantLock lock = new ReentrantLock();
+  private final Condition attemptDue = lock.newCondition();
   private final AtomicBoolean refilling = new AtomicBoolean();
-  private volatile Thread refillThread;
   private ReconnectionPolicy.Schedule schedule; // guarded by lock; null while the node is reachable
   private long nextAttemptNanos; // guarded by lock
   private RuntimeException lastFailure; // guarded by lock
   private volatile boolean closed;
 
+  /** Told how connection attempts to the node go, so the node can be marked up or down. */
+  public interface Health {
+    void reachable();
+
+    void unreachable(RuntimeException error);
+  }
+
   /**
-   * @param availability told true when the node is reachable again, false when it is not
+   * @param health told of every successful and failed connection attempt
    */
   public HostPool(
       InetSocketAddress address,
@@ -55,13 +62,13 @@ public final class HostPool implements AutoCloseable {
       Duration handshakeTimeout,
       Supplier<String> keyspace,
       ReconnectionPolicy reconnection,
-      Consumer<Boolean> availability) {
+      Health health) {
     this.address = address;
     this.config = config;
     this.handshakeTimeout = handshakeTimeout;
     this.keyspace = keyspace;
     this.reconnection = reconnection;
-    this.availability = availability;
+    this.health = health;
     this.connections = new AtomicReferenceArray<>(size);
   }
 
@@ -143,7 +150,7 @@ public final class HostPool implements AutoCloseable {
       } finally {
         lock.unlock();
       }
-      availability.accept(true);
+      health.reachable();
       return connection;
     } catch (RuntimeException e) {
       lock.lock();
@@ -157,7 +164,7 @@ public final class HostPool implements AutoCloseable {
       } finally {
         lock.unlock();
       }
-      availability.accept(false);
+      health.unreachable(e);
       throw e;
     }
   }
@@ -191,29 +198,21 @@ public final class HostPool implements AutoCloseable {
   /** Refills missing connections in the background, on the schedule, until all are back. */
   private void startRefill() {
     if (refilling.compareAndSet(false, true)) {
-      refillThread = DriverResources.startThread("loomcql-pool-" + address, this::refill);
+      DriverResources.startThread("loomcql-pool-" + address, this::refill);
     }
   }
 
   private void refill() {
     try {
       while (!closed && missing() > 0) {
-        long wait;
-        lock.lock();
-        try {
-          wait = schedule == null ? 0 : nextAttemptNanos - System.nanoTime();
-        } finally {
-          lock.unlock();
-        }
-        if (wait > 0) {
-          Thread.sleep(Duration.ofNanos(wait));
-          continue;
-        }
         // Connect under the lock: one attempt at a time, and a caller that finds no usable
         // connection waits for this one instead of opening a second for the same slot.
         lock.lock();
         try {
-          if (!closed && missing() > 0) {
+          long wait = schedule == null ? 0 : nextAttemptNanos - System.nanoTime();
+          if (wait > 0) {
+            attemptDue.awaitNanos(wait); // woken early by reconnectNow() or close()
+          } else if (!closed && missing() > 0) {
             install(firstFreeSlot(), connect());
           }
         } catch (RuntimeException e) {
@@ -241,6 +240,29 @@ public final class HostPool implements AutoCloseable {
       }
     }
     return missing;
+  }
+
+  /**
+   * The node is said to be back (an UP event): make the next attempt now instead of waiting out
+   * the reconnection delay.
+   */
+  public void reconnectNow() {
+    lock.lock();
+    try {
+      if (closed || schedule == null) {
+        return;
+      }
+      nextAttemptNanos = System.nanoTime();
+      attemptDue.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    startRefill();
+  }
+
+  /** Whether at least one connection can take requests now. */
+  public boolean hasUsableConnection() {
+    return leastBusy() != null;
   }
 
   /** Usable connections. */
@@ -279,12 +301,9 @@ public final class HostPool implements AutoCloseable {
     lock.lock();
     try {
       closed = true;
+      attemptDue.signalAll(); // the refill thread may be waiting out a long reconnection delay
     } finally {
       lock.unlock();
-    }
-    Thread refill = refillThread;
-    if (refill != null) {
-      refill.interrupt(); // it may be sleeping out a long reconnection delay
     }
     for (int i = 0; i < connections.length(); i++) {
       Connection connection = connections.getAndSet(i, null);

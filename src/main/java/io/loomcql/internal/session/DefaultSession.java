@@ -67,6 +67,7 @@ public final class DefaultSession implements Session {
   private final DriverConfig config;
   private final ProtocolVersion version;
   private final SessionPools pools;
+  private final ControlConnection control;
   private final RequestEncoder encoder;
   private final SessionResources resources;
   private final ConcurrentHashMap<String, DefaultPreparedStatement> prepared = new ConcurrentHashMap<>();
@@ -84,9 +85,10 @@ public final class DefaultSession implements Session {
     this.consistency = config.consistency();
     this.serialConsistency = config.serialConsistency();
     this.encoder = new RequestEncoder(config, version);
+    this.control = control;
     this.pools = new SessionPools(
-        control.metadata().hosts(), config.connection().withVersion(version), config, this.keyspace::get);
-    this.resources = new SessionResources(pools.pools(), "keyspace " + keyspace);
+        List.copyOf(control.registry().all()), config.connection().withVersion(version), config, this.keyspace::get);
+    this.resources = new SessionResources(pools, control.registry(), "keyspace " + keyspace);
     DriverCleaner.register(this, resources);
   }
 
@@ -100,6 +102,8 @@ public final class DefaultSession implements Session {
   public static DefaultSession open(Cluster cluster, DriverConfig config, String keyspace, ControlConnection control) {
     DefaultSession session = new DefaultSession(cluster, config, keyspace, control);
     try {
+      control.registry().addListener(session.pools);
+      session.pools.sync(control.registry().all());
       session.pools.open(control.address());
       return session;
     } catch (RuntimeException e) {
@@ -291,7 +295,13 @@ public final class DefaultSession implements Session {
       tried = new ArrayList<>(errors.keySet());
       tried.add(coordinator);
     }
-    ExecutionInfo info = new ExecutionInfo(coordinator, tried, frame.warnings(), frame.tracingId(), 0);
+    boolean agreed = true;
+    if (frame.message() instanceof SchemaChangeResult change) {
+      // Metadata is current when a DDL statement returns: wait for the nodes, then read the change.
+      agreed = config.maxSchemaAgreementWait().isZero() || control.awaitSchemaAgreement();
+      control.schemaChanged(change);
+    }
+    ExecutionInfo info = new ExecutionInfo(coordinator, tried, frame.warnings(), frame.tracingId(), 0, agreed);
     return switch (frame.message()) {
       case RowsResult rows -> {
         PageData page = new PageData(ResultSets.columns(statement, rows, connection), rows);

@@ -2,6 +2,8 @@ package io.loomcql.internal.session;
 
 import io.loomcql.ConsistencyLevel;
 import io.loomcql.internal.connection.ConnectionConfig;
+import io.loomcql.policy.AddressTranslator;
+import io.loomcql.policy.ConvictionPolicy;
 import io.loomcql.policy.ReconnectionPolicy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.List;
  * @param connection the connection settings; its version is the one to start with
  * @param negotiateVersion whether a node may make the driver step down from that version (true
  *     unless the user set one with {@code withProtocolVersion})
+ * @param schemaMetadata false keeps only the keyspaces and their replication (what routing needs)
  */
 public record DriverConfig(
     List<InetSocketAddress> contactPoints,
@@ -26,7 +29,17 @@ public record DriverConfig(
     int pageSize,
     boolean defaultIdempotence,
     boolean clientTimestamps,
-    ReconnectionPolicy reconnection) {
+    ReconnectionPolicy reconnection,
+    ConvictionPolicy conviction,
+    AddressTranslator addressTranslator,
+    EventWindows eventWindows,
+    Duration controlTimeout,
+    Duration maxSchemaAgreementWait,
+    boolean schemaMetadata,
+    boolean tokenMetadata) {
+
+  /** How long events of each kind are gathered before one refresh handles them all. */
+  public record EventWindows(Duration topology, Duration status, Duration schema) {}
 
   public DriverConfig {
     contactPoints = List.copyOf(contactPoints);

@@ -4,33 +4,67 @@ import io.loomcql.error.CoordinatorException;
 import io.loomcql.error.NoHostAvailableException;
 import io.loomcql.internal.connection.ConnectionConfig;
 import io.loomcql.internal.metadata.DefaultHost;
+import io.loomcql.internal.metadata.HostRegistry;
 import io.loomcql.internal.pool.DefaultHostConnectionPool;
 import io.loomcql.internal.pool.HostPool;
 import io.loomcql.metadata.Host;
+import io.loomcql.policy.ConvictionPolicy;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
-/** A session's pools, one per node, and the query plans over them. Thread-safe; fixed after creation. */
-final class SessionPools {
+/**
+ * A session's pools, one per node, and the query plans over them. Nodes come and go as the
+ * cluster's registry says; each request reads one immutable snapshot of the list. Thread-safe.
+ */
+final class SessionPools implements HostRegistry.Listener {
   /** A node with its pool and the pool's public view. */
   record Entry(DefaultHost host, HostPool pool, DefaultHostConnectionPool view) {}
 
-  private final List<Entry> entries;
+  private final ConnectionConfig connection;
+  private final DriverConfig config;
+  private final Supplier<String> keyspace;
+  private final ConvictionPolicy conviction;
+  private final ReentrantLock lock = new ReentrantLock(); // serializes changes to the list
   private final AtomicInteger rotation = new AtomicInteger();
+  private volatile List<Entry> entries;
+  private volatile boolean closed;
 
-  SessionPools(List<DefaultHost> hosts, ConnectionConfig connection, DriverConfig config, Supplier<String> keyspace) {
+  SessionPools(
+      List<DefaultHost> hosts, ConnectionConfig connection, DriverConfig config, Supplier<String> keyspace) {
+    this.connection = connection;
+    this.config = config;
+    this.keyspace = keyspace;
+    this.conviction = config.conviction();
     List<Entry> list = new ArrayList<>(hosts.size());
     for (DefaultHost host : hosts) {
-      HostPool pool = new HostPool(host.address(), connection, config.connectionsPerHost(), config.requestTimeout(),
-          keyspace, config.reconnection(), host::up);
-      list.add(new Entry(host, pool, new DefaultHostConnectionPool(host, pool)));
+      list.add(newEntry(host));
     }
     this.entries = List.copyOf(list);
+  }
+
+  private Entry newEntry(DefaultHost host) {
+    HostPool pool = new HostPool(host.address(), connection, config.connectionsPerHost(), config.requestTimeout(),
+        keyspace, config.reconnection(), new HostPool.Health() {
+          @Override
+          public void reachable() {
+            conviction.reset(host);
+            host.markUp();
+          }
+
+          @Override
+          public void unreachable(RuntimeException error) {
+            if (conviction.addFailure(host, error)) {
+              host.markDown(error.getMessage());
+            }
+          }
+        });
+    return new Entry(host, pool, new DefaultHostConnectionPool(host, pool));
   }
 
   /**
@@ -50,7 +84,6 @@ final class SessionPools {
       } catch (CoordinatorException e) {
         throw e; // the node refused the session itself (keyspace, authentication): so would the others
       } catch (RuntimeException e) {
-        entry.host().up(false);
         errors.put(entry.host(), e);
         entry.pool().openInBackground(); // keeps trying on the reconnection schedule
       }
@@ -66,20 +99,105 @@ final class SessionPools {
   }
 
   QueryPlan plan() {
-    return new QueryPlan(entries, Math.floorMod(rotation.getAndIncrement(), entries.size()));
+    List<Entry> snapshot = entries;
+    return new QueryPlan(snapshot, snapshot.isEmpty() ? 0 : Math.floorMod(rotation.getAndIncrement(), snapshot.size()));
   }
 
   List<Entry> entries() {
     return entries;
   }
 
-  List<HostPool> pools() {
-    return entries.stream().map(Entry::pool).toList();
-  }
-
   void switchKeyspace(String keyspace, long deadlineNanos) {
     for (Entry entry : entries) {
       entry.pool().switchKeyspace(keyspace, deadlineNanos);
     }
+  }
+
+  @Override
+  public void added(DefaultHost host) {
+    Entry entry;
+    lock.lock();
+    try {
+      if (closed || find(host.address()) != null) {
+        return;
+      }
+      entry = newEntry(host);
+      List<Entry> list = new ArrayList<>(entries);
+      list.add(entry);
+      entries = List.copyOf(list);
+    } finally {
+      lock.unlock();
+    }
+    entry.pool().openInBackground();
+  }
+
+  @Override
+  public void removed(DefaultHost host) {
+    Entry gone = null;
+    lock.lock();
+    try {
+      List<Entry> list = new ArrayList<>(entries.size());
+      for (Entry entry : entries) {
+        if (entry.host() == host) {
+          gone = entry;
+        } else {
+          list.add(entry);
+        }
+      }
+      entries = List.copyOf(list);
+    } finally {
+      lock.unlock();
+    }
+    if (gone != null) {
+      gone.pool().close(); // requests already on its connections fail over to the next node
+    }
+  }
+
+  @Override
+  public void upSignalled(DefaultHost host) {
+    Entry entry = find(host.address());
+    if (entry != null) {
+      entry.pool().reconnectNow();
+    }
+  }
+
+  @Override
+  public boolean connectedTo(DefaultHost host) {
+    Entry entry = find(host.address());
+    return entry != null && entry.pool().hasUsableConnection();
+  }
+
+  private Entry find(InetSocketAddress address) {
+    for (Entry entry : entries) {
+      if (entry.host().address().equals(address)) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  /** Catches up with nodes added or removed between this object's creation and its registration. */
+  void sync(java.util.Collection<DefaultHost> current) {
+    for (DefaultHost host : current) {
+      added(host);
+    }
+    for (Entry entry : entries) {
+      if (!current.contains(entry.host())) {
+        removed(entry.host());
+      }
+    }
+  }
+
+  /** Closes every pool; a node added afterwards gets none. */
+  void close() {
+    List<Entry> all;
+    lock.lock();
+    try {
+      closed = true;
+      all = entries;
+    } finally {
+      lock.unlock();
+    }
+    all.forEach(entry -> entry.pool().close());
   }
 }

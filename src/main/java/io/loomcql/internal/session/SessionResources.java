@@ -1,26 +1,28 @@
 package io.loomcql.internal.session;
 
-import io.loomcql.internal.pool.HostPool;
+import io.loomcql.internal.metadata.HostRegistry;
 import java.lang.ref.Cleaner;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What must be released when a session ends: its pools. Kept apart from the session object (it
- * references neither the session nor the cluster) so that a {@link Cleaner} can release it when a
- * session or cluster becomes unreachable without being closed. Thread-safe; closing is idempotent.
+ * What must be released when a session ends: its pools, and its place among the registry's
+ * listeners. Kept apart from the session object (it references neither the session nor the
+ * cluster) so that a {@link Cleaner} can release it when a session or cluster becomes unreachable
+ * without being closed. Thread-safe; closing is idempotent.
  */
 public final class SessionResources implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SessionResources.class);
 
-  private final List<HostPool> pools;
+  private final SessionPools pools;
+  private final HostRegistry registry;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String description;
 
-  SessionResources(List<HostPool> pools, String description) {
-    this.pools = List.copyOf(pools);
+  SessionResources(SessionPools pools, HostRegistry registry, String description) {
+    this.pools = pools;
+    this.registry = registry;
     this.description = description;
   }
 
@@ -28,10 +30,11 @@ public final class SessionResources implements Runnable {
     return closed.get();
   }
 
-  /** Closes the pool; true the first time. */
+  /** Closes the pools; true the first time. */
   public boolean close() {
     if (closed.compareAndSet(false, true)) {
-      pools.forEach(HostPool::close);
+      registry.removeListener(pools);
+      pools.close();
       return true;
     }
     return false;
