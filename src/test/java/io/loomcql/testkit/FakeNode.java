@@ -133,7 +133,10 @@ public final class FakeNode implements AutoCloseable {
   private volatile boolean closing;
   private volatile boolean notReading;
   private volatile List<FakeNode> peers = List.of();
-  private final java.util.UUID hostId;
+  private volatile java.util.UUID hostId;
+  private final InetSocketAddress address;
+  private volatile java.util.UUID schemaVersion = SystemTables.SCHEMA_VERSION;
+  private final java.util.concurrent.atomic.AtomicInteger systemReads = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -146,13 +149,15 @@ public final class FakeNode implements AutoCloseable {
     server = ServerSocketChannel.open()
         .setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true)
         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    address = (InetSocketAddress) server.getLocalAddress();
     // Derived from the port: a node "restarted" on the same port is the same node to the driver.
-    hostId = java.util.UUID.nameUUIDFromBytes(("fake-node:" + address().getPort()).getBytes(StandardCharsets.UTF_8));
+    hostId = java.util.UUID.nameUUIDFromBytes(("fake-node:" + address.getPort()).getBytes(StandardCharsets.UTF_8));
     Thread.ofVirtual().name("fake-node-acceptor").start(this::acceptLoop);
   }
 
+  /** Where the node listens, or listened: a closed node keeps its address, as a dead peer does. */
   public InetSocketAddress address() throws IOException {
-    return (InetSocketAddress) server.getLocalAddress();
+    return address;
   }
 
   public void behavior(Behavior behavior) {
@@ -258,6 +263,25 @@ public final class FakeNode implements AutoCloseable {
     return hostId;
   }
 
+  /** Presents this node as {@code other} (same host id): the node moved to this address. */
+  public void impersonate(FakeNode other) {
+    this.hostId = other.hostId;
+  }
+
+  /** The schema version this node reports in system.local and, as a peer, in system.peers_v2. */
+  public void schemaVersion(java.util.UUID version) {
+    this.schemaVersion = version;
+  }
+
+  java.util.UUID schemaVersion() {
+    return schemaVersion;
+  }
+
+  /** Reads of system.local and system.peers(_v2): one pair per node list refresh. */
+  public int systemReads() {
+    return systemReads.get();
+  }
+
   /** Queries handled, system-table reads excluded. */
   public int queries() {
     return queries.get();
@@ -285,7 +309,10 @@ public final class FakeNode implements AutoCloseable {
       }
       case Query q when q.query().contains("FROM system_schema.") -> peer.reply(request, SystemTables.empty());
       case Options o -> peer.reply(request, new Supported(Map.of("CQL_VERSION", List.of("3.4.7"))));
-      case Query q when SystemTables.answers(q.query()) -> peer.reply(request, SystemTables.answer(this, q.query()));
+      case Query q when SystemTables.answers(q.query()) -> {
+        systemReads.incrementAndGet();
+        peer.reply(request, SystemTables.answer(this, q.query()));
+      }
       case Query q -> {
         queries.incrementAndGet();
         behavior.onQuery(q, request, peer);

@@ -21,7 +21,7 @@ final class SystemTables {
   }
 
   static RowsResult answer(FakeNode node, String query) {
-    return answer(node.hostId(), node.peers(), query);
+    return query.contains("FROM system.local") ? local(node.hostId(), node.schemaVersion()) : peers(node.peers());
   }
 
   /** Every fake node reports this schema version: a fake cluster always agrees. */
@@ -34,17 +34,17 @@ final class SystemTables {
 
   /** For a node that is not a {@link FakeNode} (the TLS one): itself and the given peers. */
   static RowsResult answer(java.util.UUID hostId, List<FakeNode> peers, String query) {
-    return query.contains("FROM system.local") ? local(hostId) : peers(peers);
+    return query.contains("FROM system.local") ? local(hostId, SCHEMA_VERSION) : peers(peers);
   }
 
-  private static RowsResult local(java.util.UUID hostId) {
+  private static RowsResult local(java.util.UUID hostId, java.util.UUID schemaVersion) {
     List<ColumnDefinition> columns = List.of(
         column("cluster_name", DataType.TEXT), column("partitioner", DataType.TEXT),
         column("data_center", DataType.TEXT), column("rack", DataType.TEXT),
         column("release_version", DataType.TEXT), column("host_id", DataType.UUID),
         column("tokens", DataType.setOf(DataType.TEXT)), column("schema_version", DataType.UUID));
     List<Object> values = List.of("fake-cluster", "org.apache.cassandra.dht.Murmur3Partitioner", "dc1", "rack1",
-        "5.0-fake", hostId, Set.of("0"), SCHEMA_VERSION);
+        "5.0-fake", hostId, Set.of("0"), schemaVersion);
     return rows(columns, List.of(values));
   }
 
@@ -58,7 +58,7 @@ final class SystemTables {
     for (FakeNode peer : peers) {
       try {
         rows.add(List.of(peer.address().getAddress(), peer.address().getPort(), "dc1", "rack1", "5.0-fake",
-            peer.hostId(), Set.of(String.valueOf(rows.size() + 1)), SCHEMA_VERSION));
+            peer.hostId(), Set.of(String.valueOf(rows.size() + 1)), peer.schemaVersion()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
