@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Authentication and TLS against real Cassandra 5.0 nodes started for this class: one with
- * PasswordAuthenticator and client encryption (127.0.0.2), then nodes on 127.0.0.3 with a
+ * PasswordAuthenticator and client encryption (127.0.0.4), then nodes on 127.0.0.5 with a
  * certificate for another host name and with client certificates required.
  */
 class SecurityIT {
-  private static final InetSocketAddress SECURE = new InetSocketAddress("127.0.0.2", 9042);
-  private static final InetSocketAddress OTHER = new InetSocketAddress("127.0.0.3", 9042);
+  private static final InetSocketAddress SECURE = new InetSocketAddress("127.0.0.4", 9042);
+  private static final InetSocketAddress OTHER = new InetSocketAddress("127.0.0.5", 9042);
   private static final String ROLE = "app_user";
   private static final String SECRET = "Zq7-unlikely-pa55word-Xv3";
 

@@ -20,7 +20,7 @@ import javax.net.ssl.TrustManagerFactory;
  * PKCS12 key stores it signed. Every store and key has the password {@link #PASSWORD}. Made once
  * and reused by later runs until {@code mvn clean} (a marker file names the recipe).
  *
- * <p>For a real Cassandra 5.0 node, {@code cassandra.yaml} (the server key names 127.0.0.1-3, so
+ * <p>For a real Cassandra 5.0 node, {@code cassandra.yaml} (the server key names 127.0.0.1-5, so
  * one keystore serves every node of the test cluster):
  *
  * <pre>
@@ -94,7 +94,7 @@ public final class TlsCertificates {
     return dir.resolve("truststore.p12");
   }
 
-  /** A node's key, signed by the CA; SAN IP:127.0.0.1, IP:127.0.0.2, IP:127.0.0.3, DNS:localhost. */
+  /** A node's key, signed by the CA; SAN IP:127.0.0.1-5, DNS:localhost. */
   public Path serverKeystore() {
     return dir.resolve("server.p12");
   }
@@ -167,7 +167,7 @@ public final class TlsCertificates {
         "-ext", "bc:c=ca:true", "-ext", "KU=keyCertSign,cRLSign");
     keytool("-exportcert", "-rfc", "-keystore", "pki.p12", "-alias", "ca", "-file", "ca.pem");
     keytool("-importcert", "-noprompt", "-keystore", "truststore.p12", "-alias", "ca", "-file", "ca.pem");
-    signed("server", "CN=localhost", "SAN=IP:127.0.0.1,IP:127.0.0.2,IP:127.0.0.3,DNS:localhost", "serverAuth");
+    signed("server", "CN=localhost", "SAN=IP:127.0.0.1,IP:127.0.0.2,IP:127.0.0.3,IP:127.0.0.4,IP:127.0.0.5,DNS:localhost", "serverAuth");
     signed("client", "CN=loomcql test client", null, "clientAuth");
     signed("other-host", "CN=other.example", "SAN=DNS:other.example", "serverAuth");
     keytool("-genkeypair", "-keystore", "untrusted.p12", "-alias", "untrusted", "-dname", "CN=localhost",
