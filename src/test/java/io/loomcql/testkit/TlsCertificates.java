@@ -42,7 +42,7 @@ import javax.net.ssl.TrustManagerFactory;
 public final class TlsCertificates {
   public static final String PASSWORD = "loomcql-test";
   /** Bump when the commands below change, so that an old {@code target/tls-test} is remade. */
-  private static final String RECIPE = "loomcql-tls-test-v1";
+  private static final String RECIPE = "loomcql-tls-test-v2"; // v2: the server key also names 127.0.0.4 and .5
   private static final ReentrantLock LOCK = new ReentrantLock();
   private static TlsCertificates shared; // guarded by LOCK
 

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -195,19 +196,24 @@ public final class ControlConnection implements AutoCloseable {
 
   /** Whether every node believed up reports the same schema version now. */
   public boolean checkSchemaAgreement() {
+    return checkSchemaAgreement(null);
+  }
+
+  private boolean checkSchemaAgreement(UUID expected) {
     Connection current = connection;
     if (current == null) {
       return false;
     }
-    return SchemaAgreement.agreed(discovery.discover(current, deadline()).nodes(), registry);
+    return SchemaAgreement.agreed(discovery.discover(current, deadline()).nodes(), registry, expected);
   }
 
   /**
-   * Waits until the nodes agree on the schema, up to the configured wait; false (with a WARN) if
-   * they did not by then. Never throws for a slow cluster: the DDL itself succeeded.
+   * Waits until every node believed up reports the schema version {@code coordinatorVersion}
+   * (null: any one version), up to the configured wait; false (with a WARN) if they did not by
+   * then. Never throws for a slow cluster: the DDL itself succeeded.
    */
-  public boolean awaitSchemaAgreement() {
-    return SchemaAgreement.await(this::checkSchemaAgreement, config.maxSchemaAgreementWait());
+  public boolean awaitSchemaAgreement(UUID coordinatorVersion) {
+    return SchemaAgreement.await(() -> checkSchemaAgreement(coordinatorVersion), config.maxSchemaAgreementWait());
   }
 
   /** After a DDL statement of this client: the schema it changed, read now rather than on the event. */

@@ -23,8 +23,16 @@ final class SchemaAgreement {
 
   private SchemaAgreement() {}
 
-  static boolean agreed(List<NodeInfo> nodes, HostRegistry registry) {
+  /**
+   * @param expected the version the DDL's coordinator reported after applying it, or null: the
+   *     other nodes learn of a change through gossip, so right after a DDL they may all still
+   *     agree on the old version; anchoring on the coordinator's version closes that gap
+   */
+  static boolean agreed(List<NodeInfo> nodes, HostRegistry registry, UUID expected) {
     Set<UUID> versions = new HashSet<>();
+    if (expected != null) {
+      versions.add(expected);
+    }
     for (NodeInfo node : nodes) {
       DefaultHost host = registry.get(node.address());
       if (node.schemaVersion() != null && (host == null || host.isUp())) {

@@ -298,7 +298,8 @@ public final class DefaultSession implements Session {
     boolean agreed = true;
     if (frame.message() instanceof SchemaChangeResult change) {
       // Metadata is current when a DDL statement returns: wait for the nodes, then read the change.
-      agreed = config.maxSchemaAgreementWait().isZero() || control.awaitSchemaAgreement();
+      agreed = config.maxSchemaAgreementWait().isZero()
+          || control.awaitSchemaAgreement(coordinatorSchemaVersion(connection, deadline));
       control.schemaChanged(change);
     }
     ExecutionInfo info = new ExecutionInfo(coordinator, tried, frame.warnings(), frame.tracingId(), 0, agreed);
@@ -320,6 +321,22 @@ public final class DefaultSession implements Session {
           throw new ProtocolError(
               connection.address(), "unexpected " + frame.message().getClass().getSimpleName() + " for " + statement);
     };
+  }
+
+  /** The schema version of the node that ran a DDL statement: what every other node must reach. */
+  private static java.util.UUID coordinatorSchemaVersion(Connection connection, long deadline) {
+    try {
+      Message reply = connection.request(new io.loomcql.internal.protocol.Query(
+          "SELECT schema_version FROM system.local WHERE key = 'local'",
+          io.loomcql.internal.protocol.QueryOptions.of(ConsistencyLevel.ONE, List.of())), deadline).message();
+      if (reply instanceof RowsResult rows) {
+        List<io.loomcql.Row> found = ResultRows.of(rows);
+        return found.isEmpty() ? null : found.get(0).getUuid("schema_version");
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("[{}] cannot read the coordinator's schema version: {}", connection, e.toString());
+    }
+    return null; // fall back to any agreement
   }
 
   @Override
