@@ -1,0 +1,59 @@
+package io.loomcql.internal.metadata.schema;
+
+import io.loomcql.metadata.ClusteringOrder;
+import io.loomcql.metadata.ColumnMetadata;
+import io.loomcql.metadata.ViewMetadata;
+import io.loomcql.type.DataType;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** A materialized view as read from {@code system_schema.views} and {@code columns}. */
+public record DefaultViewMetadata(
+    String keyspace, String name, UUID id, String baseTable, boolean includesAllColumns, String whereClause,
+    List<ColumnMetadata> columns, Map<String, Object> options)
+    implements ViewMetadata {
+
+  public DefaultViewMetadata {
+    Objects.requireNonNull(keyspace, "keyspace");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(baseTable, "baseTable");
+    Objects.requireNonNull(whereClause, "whereClause");
+    columns = RelationColumns.inCqlOrder(columns);
+    options = NameOrder.copy(options);
+  }
+
+  @Override
+  public Optional<ColumnMetadata> column(String columnName) {
+    return RelationColumns.named(columns, columnName);
+  }
+
+  @Override
+  public List<ColumnMetadata> partitionKey() {
+    return RelationColumns.ofKind(columns, ColumnMetadata.Kind.PARTITION_KEY);
+  }
+
+  @Override
+  public List<ColumnMetadata> clusteringColumns() {
+    return RelationColumns.ofKind(columns, ColumnMetadata.Kind.CLUSTERING);
+  }
+
+  @Override
+  public Map<String, ClusteringOrder> clusteringOrder() {
+    return RelationColumns.clusteringOrder(columns);
+  }
+
+  @Override
+  public String describe() {
+    return CreateStatements.view(this);
+  }
+
+  DefaultViewMetadata withTypes(UnaryOperator<DataType> change) {
+    List<ColumnMetadata> changed =
+        columns.stream().map(c -> (ColumnMetadata) ((DefaultColumnMetadata) c).withType(change)).toList();
+    return new DefaultViewMetadata(keyspace, name, id, baseTable, includesAllColumns, whereClause, changed, options);
+  }
+}
