@@ -1,5 +1,7 @@
 package io.loomcql.metadata;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,16 +22,28 @@ public interface RelationMetadata {
   List<ColumnMetadata> columns();
 
   /** The column with exactly that name (as stored, not quoted), if any. */
-  Optional<ColumnMetadata> column(String name);
+  default Optional<ColumnMetadata> column(String name) {
+    return columns().stream().filter(c -> c.name().equals(name)).findFirst();
+  }
 
   /** The partition key columns, in key order. */
-  List<ColumnMetadata> partitionKey();
+  default List<ColumnMetadata> partitionKey() {
+    return columns().stream().filter(c -> c.kind() == ColumnMetadata.Kind.PARTITION_KEY).toList();
+  }
 
   /** The clustering columns, in clustering order. */
-  List<ColumnMetadata> clusteringColumns();
+  default List<ColumnMetadata> clusteringColumns() {
+    return columns().stream().filter(c -> c.kind() == ColumnMetadata.Kind.CLUSTERING).toList();
+  }
 
   /** The order of each clustering column, keyed by column name, iterating in clustering order. */
-  Map<String, ClusteringOrder> clusteringOrder();
+  default Map<String, ClusteringOrder> clusteringOrder() {
+    Map<String, ClusteringOrder> order = new LinkedHashMap<>();
+    for (ColumnMetadata column : clusteringColumns()) {
+      order.put(column.name(), column.clusteringOrder().orElse(ClusteringOrder.ASC));
+    }
+    return Collections.unmodifiableMap(order);
+  }
 
   /**
    * Its options as the server stores them, keyed by option name (for example {@code comment} as a

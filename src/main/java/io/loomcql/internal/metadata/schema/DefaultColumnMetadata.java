@@ -4,6 +4,7 @@ import io.loomcql.metadata.ClusteringOrder;
 import io.loomcql.metadata.ColumnMetadata;
 import io.loomcql.type.DataType;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -17,7 +18,7 @@ public record DefaultColumnMetadata(
    * CQL order: partition key, clustering columns (each by position), then static and regular
    * columns by name.
    */
-  static final Comparator<ColumnMetadata> CQL_ORDER = Comparator.comparing(ColumnMetadata::kind)
+  private static final Comparator<ColumnMetadata> CQL_ORDER = Comparator.comparing(ColumnMetadata::kind)
       .thenComparingInt(ColumnMetadata::position)
       .thenComparing(ColumnMetadata::name);
 
@@ -26,6 +27,10 @@ public record DefaultColumnMetadata(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(clusteringOrder, "clusteringOrder");
+  }
+
+  static List<ColumnMetadata> inCqlOrder(List<? extends ColumnMetadata> columns) {
+    return columns.stream().sorted(CQL_ORDER).map(c -> (ColumnMetadata) c).toList();
   }
 
   DefaultColumnMetadata withType(UnaryOperator<DataType> change) {

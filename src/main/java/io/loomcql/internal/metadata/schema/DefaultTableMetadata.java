@@ -1,6 +1,5 @@
 package io.loomcql.internal.metadata.schema;
 
-import io.loomcql.metadata.ClusteringOrder;
 import io.loomcql.metadata.ColumnMetadata;
 import io.loomcql.metadata.IndexMetadata;
 import io.loomcql.metadata.TableMetadata;
@@ -21,29 +20,9 @@ public record DefaultTableMetadata(
   public DefaultTableMetadata {
     Objects.requireNonNull(keyspace, "keyspace");
     Objects.requireNonNull(name, "name");
-    columns = RelationColumns.inCqlOrder(columns);
+    columns = DefaultColumnMetadata.inCqlOrder(columns);
     options = NameOrder.copy(options);
     indexes = NameOrder.copy(indexes);
-  }
-
-  @Override
-  public Optional<ColumnMetadata> column(String columnName) {
-    return RelationColumns.named(columns, columnName);
-  }
-
-  @Override
-  public List<ColumnMetadata> partitionKey() {
-    return RelationColumns.ofKind(columns, ColumnMetadata.Kind.PARTITION_KEY);
-  }
-
-  @Override
-  public List<ColumnMetadata> clusteringColumns() {
-    return RelationColumns.ofKind(columns, ColumnMetadata.Kind.CLUSTERING);
-  }
-
-  @Override
-  public Map<String, ClusteringOrder> clusteringOrder() {
-    return RelationColumns.clusteringOrder(columns);
   }
 
   @Override

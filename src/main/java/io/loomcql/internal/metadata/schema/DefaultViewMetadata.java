@@ -1,13 +1,11 @@
 package io.loomcql.internal.metadata.schema;
 
-import io.loomcql.metadata.ClusteringOrder;
 import io.loomcql.metadata.ColumnMetadata;
 import io.loomcql.metadata.ViewMetadata;
 import io.loomcql.type.DataType;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -22,28 +20,8 @@ public record DefaultViewMetadata(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(baseTable, "baseTable");
     Objects.requireNonNull(whereClause, "whereClause");
-    columns = RelationColumns.inCqlOrder(columns);
+    columns = DefaultColumnMetadata.inCqlOrder(columns);
     options = NameOrder.copy(options);
-  }
-
-  @Override
-  public Optional<ColumnMetadata> column(String columnName) {
-    return RelationColumns.named(columns, columnName);
-  }
-
-  @Override
-  public List<ColumnMetadata> partitionKey() {
-    return RelationColumns.ofKind(columns, ColumnMetadata.Kind.PARTITION_KEY);
-  }
-
-  @Override
-  public List<ColumnMetadata> clusteringColumns() {
-    return RelationColumns.ofKind(columns, ColumnMetadata.Kind.CLUSTERING);
-  }
-
-  @Override
-  public Map<String, ClusteringOrder> clusteringOrder() {
-    return RelationColumns.clusteringOrder(columns);
   }
 
   @Override

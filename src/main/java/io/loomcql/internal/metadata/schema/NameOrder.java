@@ -1,7 +1,6 @@
 package io.loomcql.internal.metadata.schema;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,10 +10,5 @@ final class NameOrder {
 
   static <V> Map<String, V> copy(Map<String, ? extends V> map) {
     return Collections.unmodifiableMap(new TreeMap<>(map));
-  }
-
-  /** Keeps the given iteration order (for values whose order means something, such as options). */
-  static <V> Map<String, V> copyKeepingOrder(Map<String, ? extends V> map) {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The whole schema, or one keyspace, as CQL statements in an order that runs as is: the keyspace,
@@ -52,7 +53,7 @@ public final class SchemaExport {
   static List<UserTypeMetadata> userTypesInDependencyOrder(KeyspaceMetadata keyspace) {
     Map<String, Set<String>> uses = new LinkedHashMap<>();
     keyspace.userTypes().forEach((name, type) -> {
-      Set<String> mentioned = new java.util.TreeSet<>();
+      Set<String> mentioned = new TreeSet<>();
       type.fieldTypes().forEach(t -> mentioned.addAll(UserTypeOrder.mentioned(t)));
       uses.put(name, mentioned);
     });

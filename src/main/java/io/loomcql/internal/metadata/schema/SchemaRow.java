@@ -1,6 +1,7 @@
 package io.loomcql.internal.metadata.schema;
 
 import io.loomcql.Row;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public record SchemaRow(Map<String, Object> values) {
     if (value == null) {
       return List.of();
     }
-    return ((java.util.Collection<?>) value).stream().map(Object::toString).toList();
+    return ((Collection<?>) value).stream().map(Object::toString).toList();
   }
 
   /** A set of text; empty when absent. */

@@ -4,6 +4,7 @@ import io.loomcql.type.DataType;
 import io.loomcql.type.UserDefinedType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class UserTypeRows {
     for (SchemaRow row : rows) {
       String name = row.requireString("type_name");
       byName.put(name, row);
-      Set<String> mentioned = new java.util.HashSet<>();
+      Set<String> mentioned = new HashSet<>();
       row.strings("field_types").forEach(t -> mentioned.addAll(CqlTypeParser.userTypeNames(t)));
       uses.put(name, mentioned);
     }
