@@ -30,7 +30,10 @@ final class Murmur3Partitioner implements Partitioner {
     if (!routingKey.hasRemaining()) {
       return Long.MIN_VALUE;
     }
-    long hash = Murmur3Hash.hash(routingKey);
+    return normalize(Murmur3Hash.hash(routingKey));
+  }
+
+  static long normalize(long hash) {
     return hash == Long.MIN_VALUE ? Long.MAX_VALUE : hash;
   }
 
