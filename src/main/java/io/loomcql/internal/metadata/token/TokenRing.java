@@ -69,7 +69,26 @@ final class TokenRing {
       owners[tokens.size()] = entry.host();
       tokens.add(entry.token());
     }
-    return new TokenRing(partitioner, List.copyOf(tokens), Arrays.copyOf(owners, tokens.size()), List.copyOf(hosts));
+    List<Host> owning = keepOwners(hosts, owners, tokens.size());
+    return new TokenRing(partitioner, List.copyOf(tokens), Arrays.copyOf(owners, tokens.size()), owning);
+  }
+
+  /**
+   * Drops the nodes left without a token (every one of theirs was claimed first by another node)
+   * and renumbers the owners, so that strategies count only nodes that are on the ring.
+   */
+  private static List<Host> keepOwners(List<Host> hosts, int[] owners, int size) {
+    int[] renumbered = new int[hosts.size()];
+    Arrays.fill(renumbered, -1);
+    List<Host> kept = new ArrayList<>();
+    for (int p = 0; p < size; p++) {
+      if (renumbered[owners[p]] < 0) {
+        renumbered[owners[p]] = kept.size();
+        kept.add(hosts.get(owners[p]));
+      }
+      owners[p] = renumbered[owners[p]];
+    }
+    return List.copyOf(kept);
   }
 
   Partitioner partitioner() {
@@ -99,7 +118,7 @@ final class TokenRing {
     return owners[position];
   }
 
-  /** The nodes that own at least one token, numbered by their index here. */
+  /** The nodes that own at least one token, in the order of their first token, numbered by their index here. */
   List<Host> hosts() {
     return hosts;
   }
