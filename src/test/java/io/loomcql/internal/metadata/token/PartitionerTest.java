@@ -96,7 +96,8 @@ class PartitionerTest {
 
   @Test
   void should_find_the_partitioner_when_given_a_full_or_short_class_name() {
-    assertThat(Partitioners.forName("org.apache.cassandra.dht.Murmur3Partitioner")).isSameAs(Murmur3Partitioner.INSTANCE);
+    assertThat(Partitioners.forName("org.apache.cassandra.dht.Murmur3Partitioner"))
+        .isSameAs(Murmur3Partitioner.INSTANCE);
     assertThat(Partitioners.forName("Murmur3Partitioner")).isSameAs(Murmur3Partitioner.INSTANCE);
     assertThat(Partitioners.forName("RandomPartitioner")).isSameAs(RandomPartitioner.INSTANCE);
     assertThat(Partitioners.forName("org.apache.cassandra.dht.ByteOrderedPartitioner"))
