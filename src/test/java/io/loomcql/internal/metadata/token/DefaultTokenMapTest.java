@@ -8,6 +8,7 @@ import io.loomcql.metadata.Host;
 import io.loomcql.metadata.Token;
 import io.loomcql.metadata.TokenMap;
 import io.loomcql.metadata.TokenRange;
+import io.loomcql.testkit.logging.LogCapture;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -74,6 +75,18 @@ class DefaultTokenMapTest {
     assertThat(map.tokenRanges()).isEmpty();
     assertThatThrownBy(() -> map.newToken(ByteBuffer.allocate(4)))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("com.example.MyPartitioner");
+  }
+
+  @Test
+  void should_warn_once_when_maps_are_rebuilt_for_an_unknown_partitioner() {
+    try (LogCapture capture = LogCapture.start()) {
+      for (int i = 0; i < 3; i++) {
+        DefaultTokenMap.build("com.example.WarnOncePartitioner", hosts, Map.of("ks", SIMPLE_2), null);
+      }
+
+      assertThat(capture.lines()).filteredOn(line -> line.contains("com.example.WarnOncePartitioner")).singleElement()
+          .asString().contains("WARN");
+    }
   }
 
   @Test
