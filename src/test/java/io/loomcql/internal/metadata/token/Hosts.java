@@ -1,7 +1,6 @@
 package io.loomcql.internal.metadata.token;
 
 import io.loomcql.internal.metadata.DefaultHost;
-import io.loomcql.metadata.Host;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -28,9 +27,5 @@ final class Hosts {
   /** Murmur3 tokens as strings. */
   static String[] tokens(long... values) {
     return Arrays.stream(values).mapToObj(Long::toString).toArray(String[]::new);
-  }
-
-  static Host[] array(Host... hosts) {
-    return hosts;
   }
 }
