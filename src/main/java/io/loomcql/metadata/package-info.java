@@ -1,2 +1,2 @@
-/** What the driver knows of the cluster: its nodes and, later, schema and token ownership. */
+/** What the driver knows of the cluster: its nodes, schema and token ownership. */
 package io.loomcql.metadata;

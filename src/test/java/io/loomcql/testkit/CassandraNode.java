@@ -46,6 +46,17 @@ public final class CassandraNode {
         return spec.nativeAddress();
     }
 
+    /**
+     * Asks the node, over its local JMX port, which endpoints replicate {@code key} of
+     * {@code keyspace.table}: what {@code nodetool getendpoints} prints.
+     *
+     * @param key the partition key as nodetool takes it (text form)
+     * @return the replicas' addresses, e.g. {@code 127.0.0.2}
+     */
+    public List<String> naturalEndpoints(String keyspace, String table, String key) {
+        return NodeJmx.naturalEndpoints(spec.jmxPort(), keyspace, table, key);
+    }
+
     /** @return the node folder (config, {@code logs/system.log}, data) */
     public Path directory() {
         return spec.dir();

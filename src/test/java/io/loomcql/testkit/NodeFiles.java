@@ -88,6 +88,8 @@ final class NodeFiles {
             args.add("-Dcassandra.logdir=" + dir.resolve("logs"));
             args.add("-Dlogback.configurationFile=" + dir.resolve("logback.xml"));
             args.add("-Dcassandra.triggers_dir=" + dir.resolve("triggers"));
+            // Local JMX, so tests can ask a node what it computes (replicas of a key), as nodetool does.
+            args.add("-Dcassandra.jmx.local.port=" + spec.jmxPort());
             args.add("-cp");
             args.add(classpath);
             StringBuilder text = new StringBuilder();

@@ -19,6 +19,11 @@ record NodeSpec(int index, InetSocketAddress nativeAddress, Path dir, String see
     /** Storage (gossip/internode) port of every node; each node has its own IP. */
     static final int STORAGE_PORT = 7000;
 
+    /** 7100 + the address's last byte: nodes on 127.0.0.1-9 never share a JMX port. */
+    int jmxPort() {
+        return 7100 + (nativeAddress.getAddress().getAddress()[3] & 0xFF);
+    }
+
     /** @return the node's IP as text, e.g. {@code 127.0.0.2} */
     String ip() {
         return nativeAddress.getAddress().getHostAddress();

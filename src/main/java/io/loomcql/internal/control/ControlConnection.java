@@ -63,7 +63,8 @@ public final class ControlConnection implements AutoCloseable {
     this.config = config;
     this.version = version;
     this.discovery = new NodeDiscovery(config.addressTranslator());
-    this.metadata = new DefaultMetadata(registry, this::checkSchemaAgreement, this::query);
+    this.metadata = new DefaultMetadata(
+        registry, this::checkSchemaAgreement, this::query, config.schemaMetadata(), config.tokenMetadata());
     DriverConfig.EventWindows windows = config.eventWindows();
     this.topologyEvents = new EventDebouncer<>("topology", windows.topology(), MAX_PENDING_EVENTS,
         (events, overflowed) -> refreshNodes());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ public final class HostRegistry {
   private final Map<InetSocketAddress, DefaultHost> hosts = new ConcurrentHashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final ReentrantLock lock = new ReentrantLock();
+  // Bumped by every change of the node list or of a node's tokens: the token map's cache key.
+  private final AtomicLong version = new AtomicLong();
 
   public Collection<DefaultHost> all() {
     return hosts.values();
@@ -45,6 +48,11 @@ public final class HostRegistry {
 
   public DefaultHost get(InetSocketAddress address) {
     return hosts.get(address);
+  }
+
+  /** Changes whenever nodes are added, removed or re-described. */
+  public long version() {
+    return version.get();
   }
 
   public void addListener(Listener listener) {
@@ -78,6 +86,7 @@ public final class HostRegistry {
           removed.add(host);
         }
       }
+      version.incrementAndGet();
       for (NodeInfo node : wanted.values()) {
         DefaultHost host = hosts.get(node.address());
         if (host == null) {
@@ -128,6 +137,7 @@ public final class HostRegistry {
       host = new DefaultHost(address);
       host.describe(new NodeInfo(address, datacenter, rack, null, null, null, null));
       hosts.put(address, host);
+      version.incrementAndGet();
     } finally {
       lock.unlock();
     }
@@ -146,6 +156,7 @@ public final class HostRegistry {
       if (!hosts.remove(host.address(), host)) {
         return false;
       }
+      version.incrementAndGet();
     } finally {
       lock.unlock();
     }

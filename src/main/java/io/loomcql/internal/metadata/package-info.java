@@ -1,2 +1,2 @@
-/** The driver's view of the cluster: nodes (and, later, schema and token ownership). */
+/** The driver's view of the cluster: nodes, events, schema and token ownership. */
 package io.loomcql.internal.metadata;

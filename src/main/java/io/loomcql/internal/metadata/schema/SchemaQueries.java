@@ -17,6 +17,12 @@ public final class SchemaQueries {
     return everything(source, "");
   }
 
+  /** Only the keyspaces and their replication (one query): what routing needs, for the cheapest start. */
+  public static SchemaRows keyspacesOnly(SchemaSource source) {
+    return new SchemaRows(
+        read(source, "keyspaces"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
   /** One keyspace and everything in it (eight queries); empty rows when it does not exist. */
   public static SchemaRows keyspace(SchemaSource source, String keyspace) {
     return everything(source, " WHERE keyspace_name = " + CqlLiterals.string(keyspace));

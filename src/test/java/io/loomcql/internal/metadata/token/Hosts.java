@@ -1,6 +1,7 @@
 package io.loomcql.internal.metadata.token;
 
 import io.loomcql.internal.metadata.DefaultHost;
+import io.loomcql.internal.metadata.NodeInfo;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -16,8 +17,9 @@ final class Hosts {
   static DefaultHost host(int n, String dc, String rack, String... tokens) {
     try {
       InetAddress address = InetAddress.getByAddress(new byte[] {10, (byte) (n >> 16), (byte) (n >> 8), (byte) n});
-      DefaultHost host = new DefaultHost(new InetSocketAddress(address, 9042));
-      host.describe(dc, rack, "5.0.0", new UUID(0, n), new LinkedHashSet<>(Arrays.asList(tokens)));
+      InetSocketAddress socket = new InetSocketAddress(address, 9042);
+      DefaultHost host = new DefaultHost(socket);
+      host.describe(new NodeInfo(socket, dc, rack, "5.0.0", new UUID(0, n), new LinkedHashSet<>(Arrays.asList(tokens)), null));
       return host;
     } catch (UnknownHostException e) {
       throw new AssertionError(e);
