@@ -133,6 +133,8 @@ public final class FakeNode implements AutoCloseable {
   private volatile boolean closing;
   private volatile boolean notReading;
   private volatile List<FakeNode> peers = List.of();
+  private volatile List<SimulatedPeer> simulatedPeers = List.of();
+  private volatile Map<String, Map<String, String>> keyspaces = Map.of();
   private volatile java.util.UUID hostId;
   private final InetSocketAddress address;
   private volatile java.util.UUID schemaVersion = SystemTables.SCHEMA_VERSION;
@@ -259,6 +261,24 @@ public final class FakeNode implements AutoCloseable {
     return peers;
   }
 
+  /** A node that exists only as a row of system.peers_v2: nothing listens at its address. */
+  public record SimulatedPeer(InetSocketAddress address, String datacenter, String rack, java.util.UUID hostId,
+      Set<String> tokens) {}
+
+  /** Rows added to system.peers_v2 for nodes that do not run: a large fake cluster for metadata. */
+  public void simulatedPeers(List<SimulatedPeer> peers) {
+    this.simulatedPeers = List.copyOf(peers);
+  }
+
+  List<SimulatedPeer> simulatedPeers() {
+    return simulatedPeers;
+  }
+
+  /** The keyspaces (name to replication map) this node lists in system_schema.keyspaces. */
+  public void keyspaces(Map<String, Map<String, String>> keyspaces) {
+    this.keyspaces = Map.copyOf(keyspaces);
+  }
+
   java.util.UUID hostId() {
     return hostId;
   }
@@ -307,6 +327,8 @@ public final class FakeNode implements AutoCloseable {
         registered.add(peer);
         peer.reply(request, Ready.INSTANCE);
       }
+      case Query q when q.query().contains("FROM system_schema.keyspaces") ->
+          peer.reply(request, SystemTables.keyspaces(keyspaces));
       case Query q when q.query().contains("FROM system_schema.") -> peer.reply(request, SystemTables.empty());
       case Options o -> peer.reply(request, new Supported(Map.of("CQL_VERSION", List.of("3.4.7"))));
       case Query q when SystemTables.answers(q.query()) -> {

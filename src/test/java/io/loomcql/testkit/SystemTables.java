@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What a fake node answers to the driver's reads of system.local and system.peers_v2. */
@@ -21,7 +22,20 @@ final class SystemTables {
   }
 
   static RowsResult answer(FakeNode node, String query) {
-    return query.contains("FROM system.local") ? local(node.hostId(), node.schemaVersion()) : peers(node.peers());
+    return query.contains("FROM system.local")
+        ? local(node.hostId(), node.schemaVersion())
+        : peers(node.peers(), node.simulatedPeers());
+  }
+
+  /** {@code system_schema.keyspaces}: the keyspaces a fake node was given, with their replication. */
+  static RowsResult keyspaces(Map<String, Map<String, String>> keyspaces) {
+    List<ColumnDefinition> columns = List.of(
+        new ColumnDefinition("system_schema", "keyspaces", "keyspace_name", DataType.TEXT),
+        new ColumnDefinition("system_schema", "keyspaces", "durable_writes", DataType.BOOLEAN),
+        new ColumnDefinition("system_schema", "keyspaces", "replication", DataType.mapOf(DataType.TEXT, DataType.TEXT)));
+    List<List<Object>> rows = new ArrayList<>();
+    keyspaces.forEach((name, replication) -> rows.add(List.of(name, true, replication)));
+    return rows(columns, rows);
   }
 
   /** Every fake node reports this schema version: a fake cluster always agrees. */
@@ -34,7 +48,7 @@ final class SystemTables {
 
   /** For a node that is not a {@link FakeNode} (the TLS one): itself and the given peers. */
   static RowsResult answer(java.util.UUID hostId, List<FakeNode> peers, String query) {
-    return query.contains("FROM system.local") ? local(hostId, SCHEMA_VERSION) : peers(peers);
+    return query.contains("FROM system.local") ? local(hostId, SCHEMA_VERSION) : peers(peers, List.of());
   }
 
   private static RowsResult local(java.util.UUID hostId, java.util.UUID schemaVersion) {
@@ -48,7 +62,7 @@ final class SystemTables {
     return rows(columns, List.of(values));
   }
 
-  private static RowsResult peers(List<FakeNode> peers) {
+  private static RowsResult peers(List<FakeNode> peers, List<FakeNode.SimulatedPeer> simulated) {
     List<ColumnDefinition> columns = List.of(
         column("native_address", DataType.INET), column("native_port", DataType.INT),
         column("data_center", DataType.TEXT), column("rack", DataType.TEXT),
@@ -62,6 +76,10 @@ final class SystemTables {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+    for (FakeNode.SimulatedPeer peer : simulated) {
+      rows.add(List.of(peer.address().getAddress(), peer.address().getPort(), peer.datacenter(), peer.rack(),
+          "5.0-fake", peer.hostId(), peer.tokens(), SCHEMA_VERSION));
     }
     return rows(columns, rows);
   }
