@@ -501,8 +501,21 @@ public final class Cluster implements AutoCloseable {
       }
       Compressors.check(compression);
       List<InetSocketAddress> resolved = new ArrayList<>(contactAddresses);
+      List<String> unresolved = new ArrayList<>();
       for (String point : contactPoints) {
-        resolved.add(parse(point));
+        InetSocketAddress address = parse(point);
+        if (address == null) {
+          unresolved.add(point);
+        } else {
+          resolved.add(address);
+        }
+      }
+      if (!unresolved.isEmpty()) {
+        if (resolved.isEmpty()) {
+          throw new IllegalArgumentException("cannot resolve any contact point: " + unresolved);
+        }
+        // One stale DNS name must not stop an application whose other contact points work.
+        LoggerFactory.getLogger(Cluster.class).warn("Skipping contact point(s) that do not resolve: {}", unresolved);
       }
       if (resolved.isEmpty()) {
         resolved.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -568,7 +581,7 @@ public final class Cluster implements AutoCloseable {
       try {
         return new InetSocketAddress(InetAddress.getByName(host), hostPort);
       } catch (UnknownHostException e) {
-        throw new IllegalArgumentException("cannot resolve contact point '" + point + "': " + e.getMessage(), e);
+        return null; // reported by build(), which knows whether another point resolved
       }
     }
 
