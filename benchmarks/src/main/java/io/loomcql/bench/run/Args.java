@@ -8,8 +8,10 @@ import java.util.Map;
 /** {@code --name value} options; {@code --flag} alone means "true". */
 final class Args {
   private final Map<String, String> values = new HashMap<>();
+  private final List<String> raw;
 
   Args(String[] args) {
+    this.raw = List.of(args);
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--")) {
         throw new IllegalArgumentException("expected --option, got " + args[i]);
@@ -33,6 +35,10 @@ final class Args {
 
   double getDouble(String name, double fallback) {
     return Double.parseDouble(get(name, String.valueOf(fallback)));
+  }
+
+  List<String> rawArgs() {
+    return raw;
   }
 
   boolean has(String name) {
