@@ -23,6 +23,10 @@ record Stats(double median, double min, double max, int n) {
     return new Stats(median, sorted.get(0), sorted.get(n - 1), n);
   }
 
+  Stats scale(double factor) {
+    return new Stats(median * factor, min * factor, max * factor, n);
+  }
+
   String format(String pattern) {
     if (n == 0) {
       return "-";

@@ -177,7 +177,7 @@ public final class Table {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(args.get("title", "Benchmark run")).append("\n\n");
     md.append(Environment.describe(args.get("label", "preliminary, shared machine"))).append('\n');
-    md.append("Command: `bin/bench table ").append(String.join(" ", args.rawArgs())).append("`  \n");
+    md.append("Command (arguments of io.loomcql.bench.run.Table): `").append(String.join(" ", args.rawArgs())).append("`  \n");
     md.append(String.format(Locale.ROOT, "Repeats: %d, interleaved; warm-up %s s, window %s s per level; server: %s%s.%n%n",
         runs.size(), args.get("warmup", "2"), args.get("seconds", "3"), server,
         pin ? ", client on CPU " + args.get("client-cpus", "0") + ", stub on CPU " + args.get("stub-cpus", "1") : ""));
@@ -207,7 +207,7 @@ public final class Table {
             .append(" | ").append(ratio(runs, loom, sync, Cell::bytesPerOp).format("%.2f"))
             .append(" | ").append(ratio(runs, loom, async, Cell::cpuMicrosPerOp).format("%.2f"))
             .append(" | ").append(ratio(runs, loom, async, Cell::bytesPerOp).format("%.2f"))
-            .append(" | ").append(ratio(runs, loom, mux, c -> c.opsPerSec() / 100).format("%.0f%%"))
+            .append(" | ").append(ratio(runs, loom, mux, Cell::opsPerSec).scale(100).format("%.0f%%"))
             .append(" |\n");
       }
     }

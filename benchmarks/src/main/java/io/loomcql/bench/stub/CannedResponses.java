@@ -32,7 +32,7 @@ import java.util.UUID;
  *
  * <p>Immutable after construction; shared by every connection.
  */
-final class CannedResponses {
+public final class CannedResponses {
   static final String DATACENTER = "dc1";
   private static final UUID HOST_ID = UUID.fromString("6c1c6e6a-0000-4000-8000-000000000001");
   private static final UUID SCHEMA_VERSION = UUID.fromString("6c1c6e6a-0000-4000-8000-000000000002");
@@ -41,7 +41,7 @@ final class CannedResponses {
   /** [workload][version 4/5 -> 0/1][skipMetadata 0/1]: an encoded frame, position 0, stream id 0. */
   private final ByteBuffer[][][] executeAnswers = new ByteBuffer[Workload.values().length][2][2];
 
-  CannedResponses() {
+  public CannedResponses() {
     for (Workload w : Workload.values()) {
       for (ProtocolVersion v : List.of(ProtocolVersion.V4, ProtocolVersion.V5)) {
         executeAnswers[w.ordinal()][v.code() - 4][0] = encode(Frame.of(v, 0, executeResult(w, false)));
@@ -51,7 +51,7 @@ final class CannedResponses {
   }
 
   /** The 16-byte prepared id of a workload: a fixed prefix and the workload's ordinal. */
-  static ByteBuffer preparedId(Workload w) {
+  public static ByteBuffer preparedId(Workload w) {
     byte[] id = Arrays.copyOf(ID_PREFIX, 16);
     id[15] = (byte) w.ordinal();
     return ByteBuffer.wrap(id).asReadOnlyBuffer();
@@ -68,7 +68,7 @@ final class CannedResponses {
   }
 
   /** The encoded answer to an EXECUTE of {@code w}: a read-only view to copy, stream id still 0. */
-  ByteBuffer executeAnswer(Workload w, int version, boolean skipMetadata) {
+  public ByteBuffer executeAnswer(Workload w, int version, boolean skipMetadata) {
     return executeAnswers[w.ordinal()][version - 4][skipMetadata ? 1 : 0].duplicate();
   }
 
