@@ -1,0 +1,27 @@
+package io.loomcql.bench.run;
+
+import java.util.Locale;
+
+/**
+ * One measured cell, as a child JVM prints it on one {@code RESULT} line and the table runner
+ * reads it back. Latencies in microseconds; NaN when not recorded.
+ */
+record Cell(String client, String mode, String workload, int inFlight, double opsPerSec, double cpuMicrosPerOp,
+    double bytesPerOp, long errors, double p50, double p99, double p999) {
+
+  String line() {
+    return String.format(Locale.ROOT, "RESULT\t%s\t%s\t%s\t%d\t%.0f\t%.3f\t%.0f\t%d\t%.1f\t%.1f\t%.1f",
+        client, mode, workload, inFlight, opsPerSec, cpuMicrosPerOp, bytesPerOp, errors, p50, p99, p999);
+  }
+
+  static Cell parse(String line) {
+    String[] f = line.split("\t");
+    return new Cell(f[1], f[2], f[3], Integer.parseInt(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]),
+        Double.parseDouble(f[7]), Long.parseLong(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]),
+        Double.parseDouble(f[11]));
+  }
+
+  String key() {
+    return client + ":" + mode + ":" + workload + ":" + inFlight;
+  }
+}

@@ -1,0 +1,176 @@
+package io.loomcql.bench.run;
+
+import io.loomcql.bench.Workload;
+import io.loomcql.bench.client.BenchClient;
+import io.loomcql.bench.client.ClientOptions;
+import io.loomcql.bench.client.Clients;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Closed-loop throughput in one JVM for one client: for each in-flight level, {@code n} virtual
+ * threads each run operations back to back (mode {@code sync}), or one platform thread keeps
+ * {@code n} asynchronous operations in flight through a semaphore (mode {@code async}). After a
+ * warm-up, one window measures ops/s, process CPU per op and allocated bytes per op; at up to 64
+ * in flight (sync) each thread also records its latencies in its own histogram. Prints one
+ * {@link Cell} line per level.
+ */
+public final class ClosedLoop {
+  private ClosedLoop() {}
+
+  static volatile long blackhole;
+
+  public static void main(String[] argv) throws Exception {
+    Args args = new Args(argv);
+    String clientName = args.get("client", "loomcql");
+    String mode = args.get("mode", "sync");
+    Workload workload = Workload.valueOf(args.get("workload", "ONE_ROW"));
+    ClientOptions options = ClientOptions.parse(args.get("server", "127.0.0.1:9042"), args.getInt("protocol", 4),
+        args.getInt("max-requests", 1024), args.get("dc", "dc1"));
+    double warmup = args.getDouble("warmup", 2);
+    double seconds = args.getDouble("seconds", 3);
+    try (BenchClient client = Clients.open(clientName, options)) {
+      client.prepare(workload);
+      for (String level : args.list("inflight", "1,64,1024,10000")) {
+        int inFlight = Integer.parseInt(level);
+        Cell cell = mode.equals("async")
+            ? runAsync(client, clientName, workload, inFlight, warmup, seconds)
+            : runSync(client, clientName, workload, inFlight, warmup, seconds);
+        System.out.println(cell.line());
+        System.out.flush();
+      }
+    }
+    System.exit(0); // a client that leaves non-daemon threads must not hold the run
+  }
+
+  private static final class Caller {
+    final Histogram histogram;
+    long sum;
+
+    Caller(boolean record) {
+      histogram = record ? new Histogram(3_600_000_000L, 2) : null;
+    }
+  }
+
+  private static Cell runSync(BenchClient client, String name, Workload workload, int inFlight, double warmup,
+      double seconds) throws InterruptedException {
+    boolean record = inFlight <= 64;
+    LongAdder ops = new LongAdder();
+    LongAdder errors = new LongAdder();
+    Flags flags = new Flags();
+    List<Thread> threads = new ArrayList<>(inFlight);
+    List<Caller> callers = new ArrayList<>(inFlight);
+    for (int t = 0; t < inFlight; t++) {
+      Caller caller = new Caller(record);
+      callers.add(caller);
+      long base = (long) t * 1_000_003L;
+      threads.add(Thread.ofVirtual().unstarted(() -> {
+        long i = 0;
+        while (!flags.stop) {
+          long key = (base + i++) % Workload.KEYS;
+          long start = System.nanoTime();
+          try {
+            caller.sum += client.execute(key);
+            ops.increment();
+            if (record && flags.measuring) {
+              caller.histogram.recordValue(System.nanoTime() - start);
+            }
+          } catch (Exception e) {
+            errors.increment();
+            if (errors.sum() <= 3) {
+              System.err.println(name + ": " + e);
+            }
+          }
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    Cell cell = measure(name, "sync", workload, inFlight, warmup, seconds, ops, errors, flags, () -> {
+      Histogram all = new Histogram(3_600_000_000L, 2);
+      if (record) {
+        callers.forEach(c -> all.add(c.histogram));
+      }
+      return record ? all : null;
+    });
+    flags.stop = true;
+    for (Thread t : threads) {
+      t.join(TimeUnit.SECONDS.toMillis(60));
+    }
+    long sum = 0;
+    for (Caller c : callers) {
+      sum += c.sum;
+    }
+    blackhole = sum;
+    return cell;
+  }
+
+  private static Cell runAsync(BenchClient client, String name, Workload workload, int inFlight, double warmup,
+      double seconds) throws InterruptedException {
+    LongAdder ops = new LongAdder();
+    LongAdder errors = new LongAdder();
+    Flags flags = new Flags();
+    Semaphore window = new Semaphore(inFlight);
+    Thread submitter = Thread.ofPlatform().name("async-submitter").start(() -> {
+      long i = 0;
+      try {
+        while (!flags.stop) {
+          window.acquire();
+          long key = i++ % Workload.KEYS;
+          client.executeAsync(key).whenComplete((sum, error) -> {
+            if (error == null) {
+              ops.increment();
+            } else {
+              errors.increment();
+              if (errors.sum() <= 3) {
+                System.err.println(name + " async: " + error);
+              }
+            }
+            window.release();
+          });
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    Cell cell = measure(name, "async", workload, inFlight, warmup, seconds, ops, errors, flags, () -> null);
+    flags.stop = true;
+    submitter.join(TimeUnit.SECONDS.toMillis(60));
+    window.acquire(inFlight); // every operation has ended
+    return cell;
+  }
+
+  private static final class Flags {
+    volatile boolean stop;
+    volatile boolean measuring;
+  }
+
+  private static Cell measure(String name, String mode, Workload workload, int inFlight, double warmup,
+      double seconds, LongAdder ops, LongAdder errors, Flags flags,
+      java.util.function.Supplier<Histogram> histograms) throws InterruptedException {
+    Thread.sleep((long) (warmup * 1000));
+    long ops0 = ops.sum();
+    long errors0 = errors.sum();
+    Meter before = Meter.now();
+    flags.measuring = true;
+    Thread.sleep((long) (seconds * 1000));
+    flags.measuring = false;
+    Meter after = Meter.now();
+    long done = ops.sum() - ops0;
+    long failed = errors.sum() - errors0;
+    double elapsed = (after.nanos() - before.nanos()) / 1e9;
+    double perOp = Math.max(done, 1);
+    Histogram h = histograms.get();
+    return new Cell(name, mode, workload.name(), inFlight, done / elapsed,
+        (after.cpuNanos() - before.cpuNanos()) / 1e3 / perOp,
+        (after.allocatedBytes() - before.allocatedBytes()) / perOp, failed,
+        micros(h, 50), micros(h, 99), micros(h, 99.9));
+  }
+
+  static double micros(Histogram h, double percentile) {
+    return h == null || h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1e3;
+  }
+}
