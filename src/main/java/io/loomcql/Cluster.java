@@ -14,9 +14,12 @@ import io.loomcql.metadata.Host;
 import io.loomcql.metadata.Metadata;
 import io.loomcql.policy.AddressTranslator;
 import io.loomcql.policy.ConvictionPolicy;
+import io.loomcql.policy.DcAwareRoundRobinPolicy;
 import io.loomcql.policy.ExponentialReconnectionPolicy;
+import io.loomcql.policy.LoadBalancingPolicy;
 import io.loomcql.policy.ReconnectionPolicy;
 import io.loomcql.policy.SimpleConvictionPolicy;
+import io.loomcql.policy.TokenAwarePolicy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -210,6 +213,7 @@ public final class Cluster implements AutoCloseable {
     private boolean clientTimestamps = true;
     private SslOptions sslOptions;
     private ConvictionPolicy convictionPolicy = new SimpleConvictionPolicy();
+    private LoadBalancingPolicy loadBalancingPolicy;
     private AddressTranslator addressTranslator = AddressTranslator.IDENTITY;
     private Duration topologyEventWindow = Duration.ofSeconds(1);
     private Duration statusEventWindow = Duration.ofSeconds(1);
@@ -220,6 +224,16 @@ public final class Cluster implements AutoCloseable {
     private boolean tokenMetadata = true;
 
     private Builder() {}
+
+    /**
+     * Which nodes each request tries, in order. Default: token-aware (replicas of the partition
+     * key first, shuffled) over DC-aware round robin, with the local datacenter inferred from the
+     * contact points. One policy instance per cluster.
+     */
+    public Builder withLoadBalancingPolicy(LoadBalancingPolicy policy) {
+      this.loadBalancingPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
 
     /** When connection failures mark a node down; default {@link SimpleConvictionPolicy} (at the first). */
     public Builder withConvictionPolicy(ConvictionPolicy policy) {
@@ -554,6 +568,9 @@ public final class Cluster implements AutoCloseable {
               clientTimestamps,
               reconnectionPolicy,
               convictionPolicy,
+              loadBalancingPolicy != null
+                  ? loadBalancingPolicy
+                  : new TokenAwarePolicy(new DcAwareRoundRobinPolicy()),
               addressTranslator,
               new DriverConfig.EventWindows(topologyEventWindow, statusEventWindow, schemaEventWindow),
               controlConnectionTimeout,

@@ -171,10 +171,10 @@ class ClusterEventsTest {
   @Test
   void should_add_and_remove_a_node_by_hand() throws Exception {
     try (FakeNode d = new FakeNode(); Cluster cluster = builder().build(); Session session = cluster.connect()) {
-      Host hostD = cluster.addHost(d.address(), "dc9", "rack9", true);
-      assertThat(hostD.datacenter()).isEqualTo("dc9");
+      Host hostD = cluster.addHost(d.address(), "dc1", "rack9", true);
+      assertThat(hostD.rack()).isEqualTo("rack9");
       waitUntil(() -> session.pool(hostD) != null && session.pool(hostD).openCount() == 1);
-      assertThat(cluster.addHost(d.address(), "dc9", "rack9", true)).isSameAs(hostD);
+      assertThat(cluster.addHost(d.address(), "dc1", "rack9", true)).isSameAs(hostD);
 
       assertThat(cluster.removeHost(hostD)).isTrue();
       assertThat(cluster.removeHost(hostD)).isFalse();

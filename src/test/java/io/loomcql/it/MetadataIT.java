@@ -3,6 +3,7 @@ package io.loomcql.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loomcql.Cluster;
+import io.loomcql.PreparedStatement;
 import io.loomcql.Session;
 import io.loomcql.metadata.ColumnMetadata;
 import io.loomcql.metadata.Host;
@@ -108,6 +109,27 @@ class MetadataIT {
       assertThat(addresses(tokens.replicas("it_metadata_nts", ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))))
           .as("replicas of text key %s", key).containsExactlyInAnyOrderElementsOf(expected).hasSize(2);
     }
+  }
+
+  @Test
+  void should_send_each_single_partition_request_to_a_replica_of_its_key() {
+    session.execute("DROP KEYSPACE IF EXISTS it_metadata_rf1");
+    session.execute("CREATE KEYSPACE it_metadata_rf1"
+        + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+    session.execute("CREATE TABLE it_metadata_rf1.kv (k int PRIMARY KEY, v text)");
+    PreparedStatement insert = session.prepare("INSERT INTO it_metadata_rf1.kv (k, v) VALUES (?, ?)");
+    TokenMap tokens = cluster.metadata().tokenMap();
+    Random random = new Random(7);
+    java.util.Set<Host> coordinators = new java.util.HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      int key = random.nextInt();
+      Host owner = tokens.replicas("it_metadata_rf1", ByteBuffer.allocate(4).putInt(0, key)).iterator().next();
+      Host coordinator = session.execute(insert.bind(key, "v")).executionInfo().coordinator();
+      assertThat(coordinator).as("coordinator of key %d", key).isSameAs(owner);
+      coordinators.add(coordinator);
+    }
+    assertThat(coordinators).as("RF 1 over three nodes: each node owns some keys").hasSize(3);
+    session.execute("DROP KEYSPACE it_metadata_rf1");
   }
 
   private static List<String> addresses(java.util.Set<Host> hosts) {

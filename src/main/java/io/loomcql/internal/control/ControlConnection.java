@@ -20,6 +20,7 @@ import io.loomcql.internal.protocol.Register;
 import io.loomcql.internal.protocol.SchemaChangeResult;
 import io.loomcql.internal.session.DriverConfig;
 import io.loomcql.metadata.Host;
+import io.loomcql.policy.LoadBalancingPolicy;
 import io.loomcql.policy.ReconnectionPolicy;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -92,6 +93,7 @@ public final class ControlConnection implements AutoCloseable {
           connection = Handshake.connect(address, config.connection().withVersion(version), null, config.controlTimeout());
           ControlConnection control = new ControlConnection(config, version);
           control.takeOver(connection);
+          control.startLoadBalancing();
           LOG.debug("Control connection to {} ({}), {} node(s)", address, version, control.registry.all().size());
           return control;
         } catch (UnsupportedProtocolVersionException e) {
@@ -140,6 +142,39 @@ public final class ControlConnection implements AutoCloseable {
     connection = fresh;
     metadata.refreshAllSchema(); // uses the connection just published
     fresh.onClose(() -> connectionLost(fresh));
+  }
+
+  /** Hands the nodes to the load-balancing policy and keeps it told of joins and departures. */
+  private void startLoadBalancing() {
+    LoadBalancingPolicy policy = config.loadBalancing();
+    List<Host> contacts = new ArrayList<>();
+    for (DefaultHost host : registry.all()) {
+      if (config.contactPoints().contains(host.address())) {
+        contacts.add(host);
+      }
+    }
+    policy.init(metadata, contacts);
+    registry.addListener(new HostRegistry.Listener() {
+      @Override
+      public void added(DefaultHost host) {
+        policy.onAdd(host);
+      }
+
+      @Override
+      public void removed(DefaultHost host) {
+        policy.onRemove(host);
+      }
+
+      @Override
+      public boolean upSignalled(DefaultHost host) {
+        return false;
+      }
+
+      @Override
+      public boolean connectedTo(DefaultHost host) {
+        return false;
+      }
+    });
   }
 
   private long deadline() {

@@ -29,8 +29,12 @@ public final class HostRegistry {
 
     void removed(DefaultHost host);
 
-    /** The node is said to be up (an UP event): reconnect to it now rather than on schedule. */
-    void upSignalled(DefaultHost host);
+    /**
+     * The node is said to be up (an UP event): reconnect to it now rather than on schedule.
+     *
+     * @return true if this listener will mark the node up itself once a connection opens
+     */
+    boolean upSignalled(DefaultHost host);
 
     /** Whether this listener holds a usable connection to the node. */
     boolean connectedTo(DefaultHost host);
@@ -182,16 +186,18 @@ public final class HostRegistry {
     host.markDown("the cluster says it is down");
   }
 
-  /** An UP event: pools reconnect now; with no pool to prove it, the node is believed at once. */
+  /** An UP event: pools reconnect now and mark the node up when they can; with no pool, it is believed at once. */
   public void upSignalled(InetSocketAddress address) {
     DefaultHost host = hosts.get(address);
     if (host == null) {
       return;
     }
-    if (listeners.isEmpty()) {
-      host.markUp();
-    } else {
-      listeners.forEach(listener -> listener.upSignalled(host));
+    boolean proving = false;
+    for (Listener listener : listeners) {
+      proving |= listener.upSignalled(host);
+    }
+    if (!proving) {
+      host.markUp(); // no pool will connect to prove it: believe the cluster
     }
   }
 }

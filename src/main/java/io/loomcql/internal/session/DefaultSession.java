@@ -44,6 +44,7 @@ import io.loomcql.metadata.Host;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,9 +136,12 @@ public final class DefaultSession implements Session {
     Duration requestTimeout = statement.timeout() != null ? statement.timeout() : timeout;
     long deadline = System.nanoTime() + requestTimeout.toNanos();
     Map<Host, Throwable> errors = null;
-    QueryPlan plan = pools.plan();
-    SessionPools.Entry node;
-    while ((node = plan.next()) != null) {
+    Iterator<Host> plan = config.loadBalancing().newQueryPlan(routingKeyspace(statement), statement);
+    while (plan.hasNext()) {
+      SessionPools.Entry node = pools.entry(plan.next());
+      if (node == null) {
+        continue; // ignored by the policy, or left the cluster since the plan was made
+      }
       Connection connection;
       try {
         connection = connection(node, deadline);
@@ -165,6 +169,24 @@ public final class DefaultSession implements Session {
       }
     }
     throw noHost(statement, errors, "");
+  }
+
+  /**
+   * The keyspace a statement works in, for routing: its own, else (bound) the one its markers
+   * belong to, else the session's.
+   */
+  private String routingKeyspace(Statement<?> statement) {
+    String own = statement.keyspace();
+    if (own != null) {
+      return own;
+    }
+    if (statement instanceof BoundStatement bound && bound.preparedStatement().variableDefinitions().size() > 0) {
+      String markers = bound.preparedStatement().variableDefinitions().get(0).keyspace();
+      if (markers != null) {
+        return markers;
+      }
+    }
+    return keyspace.get();
   }
 
   private boolean isIdempotent(Statement<?> statement) {
@@ -198,9 +220,12 @@ public final class DefaultSession implements Session {
     checkOpen(cql);
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<Host, Throwable> errors = null;
-    QueryPlan plan = pools.plan();
-    SessionPools.Entry node;
-    while ((node = plan.next()) != null) {
+    Iterator<Host> plan = config.loadBalancing().newQueryPlan(keyspaceNow, null);
+    while (plan.hasNext()) {
+      SessionPools.Entry node = pools.entry(plan.next());
+      if (node == null) {
+        continue;
+      }
       Connection connection;
       Message reply;
       try {

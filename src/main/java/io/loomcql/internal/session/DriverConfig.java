@@ -4,6 +4,7 @@ import io.loomcql.ConsistencyLevel;
 import io.loomcql.internal.connection.ConnectionConfig;
 import io.loomcql.policy.AddressTranslator;
 import io.loomcql.policy.ConvictionPolicy;
+import io.loomcql.policy.LoadBalancingPolicy;
 import io.loomcql.policy.ReconnectionPolicy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public record DriverConfig(
     boolean clientTimestamps,
     ReconnectionPolicy reconnection,
     ConvictionPolicy conviction,
+    LoadBalancingPolicy loadBalancing,
     AddressTranslator addressTranslator,
     EventWindows eventWindows,
     Duration controlTimeout,

@@ -9,12 +9,13 @@ import io.loomcql.internal.pool.DefaultHostConnectionPool;
 import io.loomcql.internal.pool.HostPool;
 import io.loomcql.metadata.Host;
 import io.loomcql.policy.ConvictionPolicy;
+import io.loomcql.policy.HostDistance;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -31,8 +32,8 @@ final class SessionPools implements HostRegistry.Listener {
   private final Supplier<String> keyspace;
   private final ConvictionPolicy conviction;
   private final ReentrantLock lock = new ReentrantLock(); // serializes changes to the list
-  private final AtomicInteger rotation = new AtomicInteger();
   private volatile List<Entry> entries;
+  private volatile Map<Host, Entry> byHost; // hosts are compared by identity: one object per node
   private volatile boolean closed;
 
   SessionPools(
@@ -43,9 +44,23 @@ final class SessionPools implements HostRegistry.Listener {
     this.conviction = config.conviction();
     List<Entry> list = new ArrayList<>(hosts.size());
     for (DefaultHost host : hosts) {
-      list.add(newEntry(host));
+      if (config.loadBalancing().distance(host) != HostDistance.IGNORED) {
+        list.add(newEntry(host));
+      }
     }
+    publish(list);
+  }
+
+  private void publish(List<Entry> list) {
+    Map<Host, Entry> index = new IdentityHashMap<>();
+    list.forEach(entry -> index.put(entry.host(), entry));
+    this.byHost = index;
     this.entries = List.copyOf(list);
+  }
+
+  /** The pool of {@code host}, or null if the session keeps none (ignored or unknown node). */
+  Entry entry(Host host) {
+    return byHost.get(host);
   }
 
   private Entry newEntry(DefaultHost host) {
@@ -98,11 +113,6 @@ final class SessionPools implements HostRegistry.Listener {
     }
   }
 
-  QueryPlan plan() {
-    List<Entry> snapshot = entries;
-    return new QueryPlan(snapshot, snapshot.isEmpty() ? 0 : Math.floorMod(rotation.getAndIncrement(), snapshot.size()));
-  }
-
   List<Entry> entries() {
     return entries;
   }
@@ -118,13 +128,13 @@ final class SessionPools implements HostRegistry.Listener {
     Entry entry;
     lock.lock();
     try {
-      if (closed || find(host.address()) != null) {
+      if (closed || find(host.address()) != null || config.loadBalancing().distance(host) == HostDistance.IGNORED) {
         return;
       }
       entry = newEntry(host);
       List<Entry> list = new ArrayList<>(entries);
       list.add(entry);
-      entries = List.copyOf(list);
+      publish(list);
     } finally {
       lock.unlock();
     }
@@ -144,7 +154,7 @@ final class SessionPools implements HostRegistry.Listener {
           list.add(entry);
         }
       }
-      entries = List.copyOf(list);
+      publish(list);
     } finally {
       lock.unlock();
     }
@@ -154,11 +164,13 @@ final class SessionPools implements HostRegistry.Listener {
   }
 
   @Override
-  public void upSignalled(DefaultHost host) {
+  public boolean upSignalled(DefaultHost host) {
     Entry entry = find(host.address());
-    if (entry != null) {
-      entry.pool().reconnectNow();
+    if (entry == null) {
+      return false;
     }
+    entry.pool().reconnectNow();
+    return true;
   }
 
   @Override

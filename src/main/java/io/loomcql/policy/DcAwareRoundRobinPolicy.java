@@ -1,0 +1,141 @@
+package io.loomcql.policy;
+
+import io.loomcql.Statement;
+import io.loomcql.metadata.Host;
+import io.loomcql.metadata.Metadata;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Round robin over the local datacenter's nodes; other datacenters' nodes only after them, and
+ * only {@code usedHostsPerRemoteDc} of each (none by default: remote nodes are
+ * {@link HostDistance#IGNORED}). The local datacenter is given, or inferred from the contact
+ * points when the cluster connects (with an INFO line saying which), never a start-up failure.
+ */
+public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
+  private static final Logger LOG = LoggerFactory.getLogger(DcAwareRoundRobinPolicy.class);
+
+  private final int usedHostsPerRemoteDc;
+  private final ReentrantLock lock = new ReentrantLock(); // serializes changes to the arrays
+  private final AtomicInteger rotation = new AtomicInteger();
+  private volatile String localDc;
+  private volatile Host[] local = new Host[0];
+  private volatile Host[] remote = new Host[0];
+
+  /** The local datacenter is inferred from the contact points. */
+  public DcAwareRoundRobinPolicy() {
+    this(null, 0);
+  }
+
+  public DcAwareRoundRobinPolicy(String localDc) {
+    this(localDc, 0);
+  }
+
+  /**
+   * @param localDc the local datacenter, or null to infer it from the contact points
+   * @param usedHostsPerRemoteDc how many nodes of each other datacenter may serve requests when
+   *     no local node can (0: never leave the local datacenter)
+   */
+  public DcAwareRoundRobinPolicy(String localDc, int usedHostsPerRemoteDc) {
+    if (usedHostsPerRemoteDc < 0) {
+      throw new IllegalArgumentException("usedHostsPerRemoteDc must not be negative, got " + usedHostsPerRemoteDc);
+    }
+    this.localDc = localDc;
+    this.usedHostsPerRemoteDc = usedHostsPerRemoteDc;
+  }
+
+  @Override
+  public void init(Metadata metadata, Collection<Host> contactPoints) {
+    if (localDc == null) {
+      for (Host contact : contactPoints) {
+        if (contact.datacenter() != null) {
+          localDc = contact.datacenter();
+          LOG.info("Using datacenter '{}' as the local one: inferred from contact point {}. Name it with"
+              + " new DcAwareRoundRobinPolicy(\"...\") to make this explicit.", localDc, contact.address());
+          break;
+        }
+      }
+    }
+    metadata.allHosts().forEach(this::onAdd);
+  }
+
+  /** The local datacenter: given, or inferred at start-up; null before. */
+  public String localDc() {
+    return localDc;
+  }
+
+  @Override
+  public HostDistance distance(Host host) {
+    if (isLocal(host)) {
+      return HostDistance.LOCAL;
+    }
+    for (Host known : remote) {
+      if (known.equals(host)) {
+        return HostDistance.REMOTE;
+      }
+    }
+    return HostDistance.IGNORED;
+  }
+
+  private boolean isLocal(Host host) {
+    String dc = localDc;
+    // Nodes without a known datacenter (added by hand) and a policy without one count as local.
+    return dc == null || host.datacenter() == null || dc.equals(host.datacenter());
+  }
+
+  @Override
+  public Iterator<Host> newQueryPlan(String keyspace, Statement<?> statement) {
+    int turn = rotation.getAndIncrement();
+    Host[] locals = local;
+    Iterator<Host> plan = new UpFirstPlan(locals, locals.length == 0 ? 0 : Math.floorMod(turn, locals.length));
+    Host[] remotes = remote;
+    if (remotes.length == 0) {
+      return plan;
+    }
+    return new ConcatPlan(plan, new UpFirstPlan(remotes, Math.floorMod(turn, remotes.length)));
+  }
+
+  @Override
+  public void onAdd(Host host) {
+    lock.lock();
+    try {
+      if (isLocal(host)) {
+        local = HostArrays.with(local, host);
+      } else if (remoteCount(host.datacenter()) < usedHostsPerRemoteDc) {
+        remote = HostArrays.with(remote, host);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private int remoteCount(String dc) {
+    int count = 0;
+    for (Host known : remote) {
+      if (dc.equals(known.datacenter())) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public void onRemove(Host host) {
+    lock.lock();
+    try {
+      local = HostArrays.without(local, host);
+      remote = HostArrays.without(remote, host);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DcAwareRoundRobinPolicy(localDc=" + localDc + ", usedHostsPerRemoteDc=" + usedHostsPerRemoteDc + ")";
+  }
+}

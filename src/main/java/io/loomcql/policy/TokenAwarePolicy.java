@@ -1,0 +1,157 @@
+package io.loomcql.policy;
+
+import io.loomcql.Statement;
+import io.loomcql.metadata.Host;
+import io.loomcql.metadata.Metadata;
+import io.loomcql.metadata.TokenMap;
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends a request first to the replicas of its partition key (those up and local to the wrapped
+ * policy), then along the wrapped policy's plan. The key comes from the statement's routing key:
+ * a bound statement's partition-key values, or {@code setRoutingKey} on a simple one. Without a
+ * key, a keyspace or a token map, the wrapped policy decides alone.
+ */
+public final class TokenAwarePolicy implements LoadBalancingPolicy {
+  private final LoadBalancingPolicy child;
+  private final boolean shuffleReplicas;
+  private volatile Metadata metadata;
+
+  /** Replicas in random order, so that one hot partition spreads over its replicas. */
+  public TokenAwarePolicy(LoadBalancingPolicy child) {
+    this(child, true);
+  }
+
+  /**
+   * @param shuffleReplicas false to try the primary replica first, in ring order
+   */
+  public TokenAwarePolicy(LoadBalancingPolicy child, boolean shuffleReplicas) {
+    this.child = java.util.Objects.requireNonNull(child, "child");
+    this.shuffleReplicas = shuffleReplicas;
+  }
+
+  public LoadBalancingPolicy child() {
+    return child;
+  }
+
+  @Override
+  public void init(Metadata metadata, Collection<Host> contactPoints) {
+    this.metadata = metadata;
+    child.init(metadata, contactPoints);
+  }
+
+  @Override
+  public HostDistance distance(Host host) {
+    return child.distance(host);
+  }
+
+  @Override
+  public Iterator<Host> newQueryPlan(String keyspace, Statement<?> statement) {
+    Iterator<Host> rest = child.newQueryPlan(keyspace, statement);
+    ByteBuffer key = statement == null ? null : statement.routingKey();
+    Metadata cluster = metadata;
+    if (key == null || keyspace == null || cluster == null) {
+      return rest;
+    }
+    TokenMap tokens;
+    try {
+      tokens = cluster.tokenMap();
+    } catch (IllegalStateException disabled) {
+      return rest; // token metadata switched off
+    }
+    Set<Host> replicas = tokens.replicas(keyspace, key);
+    if (replicas.isEmpty()) {
+      return rest;
+    }
+    Host[] chosen = new Host[replicas.size()];
+    int count = 0;
+    for (Host replica : replicas) {
+      if (replica.isUp() && child.distance(replica) == HostDistance.LOCAL) {
+        chosen[count++] = replica;
+      }
+    }
+    if (shuffleReplicas) {
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      for (int i = count - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        Host swap = chosen[i];
+        chosen[i] = chosen[j];
+        chosen[j] = swap;
+      }
+    }
+    return new ReplicasFirst(chosen, count, rest);
+  }
+
+  @Override
+  public void onAdd(Host host) {
+    child.onAdd(host);
+  }
+
+  @Override
+  public void onRemove(Host host) {
+    child.onRemove(host);
+  }
+
+  @Override
+  public String toString() {
+    return "TokenAwarePolicy(" + child + (shuffleReplicas ? ", shuffled" : "") + ")";
+  }
+
+  /** The chosen replicas, then the child's plan without them. */
+  private static final class ReplicasFirst implements Iterator<Host> {
+    private final Host[] replicas;
+    private final int count;
+    private final Iterator<Host> rest;
+    private int index;
+    private Host next;
+
+    ReplicasFirst(Host[] replicas, int count, Iterator<Host> rest) {
+      this.replicas = replicas;
+      this.count = count;
+      this.rest = rest;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next != null) {
+        return true;
+      }
+      if (index < count) {
+        next = replicas[index++];
+        return true;
+      }
+      while (rest.hasNext()) {
+        Host candidate = rest.next();
+        if (!isReplica(candidate)) {
+          next = candidate;
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean isReplica(Host host) {
+      for (int i = 0; i < count; i++) {
+        if (replicas[i].equals(host)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public Host next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Host host = next;
+      next = null;
+      return host;
+    }
+  }
+}
