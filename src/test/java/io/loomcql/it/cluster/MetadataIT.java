@@ -1,4 +1,4 @@
-package io.loomcql.it;
+package io.loomcql.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
