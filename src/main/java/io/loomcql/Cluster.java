@@ -7,6 +7,7 @@ import io.loomcql.internal.control.ControlConnection;
 import io.loomcql.internal.metadata.DefaultHost;
 import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.compression.Compressors;
+import io.loomcql.internal.session.ContactPoints;
 import io.loomcql.internal.session.DefaultSession;
 import io.loomcql.internal.session.DriverConfig;
 import io.loomcql.internal.session.SessionResources;
@@ -20,9 +21,7 @@ import io.loomcql.policy.LoadBalancingPolicy;
 import io.loomcql.policy.ReconnectionPolicy;
 import io.loomcql.policy.SimpleConvictionPolicy;
 import io.loomcql.policy.TokenAwarePolicy;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,7 +226,7 @@ public final class Cluster implements AutoCloseable {
 
     /**
      * Which nodes each request tries, in order. Default: token-aware (replicas of the partition
-     * key first, shuffled) over DC-aware round robin, with the local datacenter inferred from the
+     * key first, taken in turn) over DC-aware round robin, with the local datacenter inferred from the
      * contact points. One policy instance per cluster.
      */
     public Builder withLoadBalancingPolicy(LoadBalancingPolicy policy) {
@@ -514,26 +513,7 @@ public final class Cluster implements AutoCloseable {
         start = protocolVersion != null ? protocolVersion : ProtocolVersion.V4; // negotiation stays below v5
       }
       Compressors.check(compression);
-      List<InetSocketAddress> resolved = new ArrayList<>(contactAddresses);
-      List<String> unresolved = new ArrayList<>();
-      for (String point : contactPoints) {
-        InetSocketAddress address = parse(point);
-        if (address == null) {
-          unresolved.add(point);
-        } else {
-          resolved.add(address);
-        }
-      }
-      if (!unresolved.isEmpty()) {
-        if (resolved.isEmpty()) {
-          throw new IllegalArgumentException("cannot resolve any contact point: " + unresolved);
-        }
-        // One stale DNS name must not stop an application whose other contact points work.
-        LoggerFactory.getLogger(Cluster.class).warn("Skipping contact point(s) that do not resolve: {}", unresolved);
-      }
-      if (resolved.isEmpty()) {
-        resolved.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      }
+      List<InetSocketAddress> resolved = ContactPoints.resolve(contactPoints, contactAddresses, port);
       ConnectionConfig connection =
           new ConnectionConfig(
               start,
@@ -577,41 +557,6 @@ public final class Cluster implements AutoCloseable {
               maxSchemaAgreementWait,
               schemaMetadata,
               tokenMetadata));
-    }
-
-    private InetSocketAddress parse(String point) {
-      String host = point.strip();
-      int hostPort = port;
-      if (host.startsWith("[")) { // [v6]:port or [v6]
-        int close = host.indexOf(']');
-        if (close < 0) {
-          throw new IllegalArgumentException("invalid contact point '" + point + "': missing ']'");
-        }
-        if (close + 1 < host.length()) {
-          hostPort = parsePort(point, host.substring(close + 2));
-        }
-        host = host.substring(1, close);
-      } else if (host.indexOf(':') >= 0 && host.indexOf(':') == host.lastIndexOf(':')) {
-        hostPort = parsePort(point, host.substring(host.indexOf(':') + 1));
-        host = host.substring(0, host.indexOf(':'));
-      }
-      try {
-        return new InetSocketAddress(InetAddress.getByName(host), hostPort);
-      } catch (UnknownHostException e) {
-        return null; // reported by build(), which knows whether another point resolved
-      }
-    }
-
-    private static int parsePort(String point, String text) {
-      try {
-        int value = Integer.parseInt(text);
-        if (value > 0 && value <= 65535) {
-          return value;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      throw new IllegalArgumentException("invalid port in contact point '" + point + "'");
     }
 
     private static Duration notNegative(Duration duration, String what) {

@@ -8,8 +8,9 @@ import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends a request first to the replicas of its partition key (those up and local to the wrapped
@@ -19,20 +20,23 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TokenAwarePolicy implements LoadBalancingPolicy {
   private final LoadBalancingPolicy child;
-  private final boolean shuffleReplicas;
+  private final boolean spreadReplicas;
+  private final AtomicInteger rotation = new AtomicInteger();
   private volatile Metadata metadata;
 
-  /** Replicas in random order, so that one hot partition spreads over its replicas. */
+  /** Replicas taken in turn, so that one hot partition spreads over its replicas. */
   public TokenAwarePolicy(LoadBalancingPolicy child) {
     this(child, true);
   }
 
   /**
-   * @param shuffleReplicas false to try the primary replica first, in ring order
+   * @param spreadReplicas false to always try the primary replica first, in ring order; true to
+   *     start each request at the next replica (the reference drivers' shuffle, without a random
+   *     number per request)
    */
-  public TokenAwarePolicy(LoadBalancingPolicy child, boolean shuffleReplicas) {
-    this.child = java.util.Objects.requireNonNull(child, "child");
-    this.shuffleReplicas = shuffleReplicas;
+  public TokenAwarePolicy(LoadBalancingPolicy child, boolean spreadReplicas) {
+    this.child = Objects.requireNonNull(child, "child");
+    this.spreadReplicas = spreadReplicas;
   }
 
   public LoadBalancingPolicy child() {
@@ -75,16 +79,10 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
         chosen[count++] = replica;
       }
     }
-    if (shuffleReplicas) {
-      ThreadLocalRandom random = ThreadLocalRandom.current();
-      for (int i = count - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        Host swap = chosen[i];
-        chosen[i] = chosen[j];
-        chosen[j] = swap;
-      }
-    }
-    return new ReplicasFirst(chosen, count, rest);
+    // Each request starts one replica further: a hot partition's load spreads over its replicas
+    // without a random number per request.
+    int start = spreadReplicas && count > 1 ? Math.floorMod(rotation.getAndIncrement(), count) : 0;
+    return new ReplicasFirst(chosen, count, start, rest);
   }
 
   @Override
@@ -99,20 +97,22 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
 
   @Override
   public String toString() {
-    return "TokenAwarePolicy(" + child + (shuffleReplicas ? ", shuffled" : "") + ")";
+    return "TokenAwarePolicy(" + child + (spreadReplicas ? ", replicas in turn" : "") + ")";
   }
 
   /** The chosen replicas, then the child's plan without them. */
   private static final class ReplicasFirst implements Iterator<Host> {
     private final Host[] replicas;
     private final int count;
+    private final int start;
     private final Iterator<Host> rest;
     private int index;
     private Host next;
 
-    ReplicasFirst(Host[] replicas, int count, Iterator<Host> rest) {
+    ReplicasFirst(Host[] replicas, int count, int start, Iterator<Host> rest) {
       this.replicas = replicas;
       this.count = count;
+      this.start = start;
       this.rest = rest;
     }
 
@@ -122,7 +122,7 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
         return true;
       }
       if (index < count) {
-        next = replicas[index++];
+        next = replicas[(start + index++) % count];
         return true;
       }
       while (rest.hasNext()) {

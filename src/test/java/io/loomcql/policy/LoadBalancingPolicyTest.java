@@ -95,6 +95,23 @@ class LoadBalancingPolicyTest {
     assertThat(plan).containsExactlyInAnyOrder(a1, a2, a3);
   }
 
+  @Test
+  void token_aware_should_start_each_request_at_the_next_replica_when_spreading() {
+    Metadata metadata = metadata(Map.of("ks", Map.of("class", "SimpleStrategy", "replication_factor", "3")));
+    TokenAwarePolicy policy = new TokenAwarePolicy(new DcAwareRoundRobinPolicy("dc1"));
+    policy.init(metadata, List.of(a1));
+    ByteBuffer key = ByteBuffer.allocate(4).putInt(0, 42);
+    Set<Host> localReplicas = new LinkedHashSet<>(metadata.tokenMap().replicas("ks", key));
+    localReplicas.removeIf(h -> !"dc1".equals(h.datacenter()));
+    Set<Host> firsts = new LinkedHashSet<>();
+    for (int i = 0; i < localReplicas.size(); i++) {
+      List<Host> plan = plan(policy, SimpleStatement.newInstance("q").setKeyspace("ks").setRoutingKey(key));
+      firsts.add(plan.get(0));
+      assertThat(plan).doesNotHaveDuplicates();
+    }
+    assertThat(firsts).as("one request per local replica: each starts at another").isEqualTo(localReplicas);
+  }
+
   private static List<Host> plan(LoadBalancingPolicy policy, SimpleStatement statement) {
     List<Host> hosts = new ArrayList<>();
     Iterator<Host> plan = policy.newQueryPlan(statement == null ? null : statement.keyspace(), statement);

@@ -1,6 +1,8 @@
 package io.loomcql.internal.control;
 
 import io.loomcql.ProtocolVersion;
+import io.loomcql.Row;
+import io.loomcql.error.ConnectionException;
 import io.loomcql.error.CoordinatorException;
 import io.loomcql.error.NoHostAvailableException;
 import io.loomcql.error.ProtocolError;
@@ -45,6 +47,7 @@ public final class ControlConnection implements AutoCloseable {
   private static final List<String> EVENTS = List.of(Event.TOPOLOGY_CHANGE, Event.STATUS_CHANGE, Event.SCHEMA_CHANGE);
   // Enough for any real cluster's burst; beyond it one full refresh replaces the pile.
   private static final int MAX_PENDING_EVENTS = 10_000;
+  private static final String LOCAL_SCHEMA_VERSION = "SELECT schema_version FROM system.local WHERE key = 'local'";
 
   private final DriverConfig config;
   private final ProtocolVersion version;
@@ -221,10 +224,10 @@ public final class ControlConnection implements AutoCloseable {
   }
 
   /** Runs {@code cql} on the control connection, bounded by the control timeout. */
-  public List<io.loomcql.Row> query(String cql) {
+  public List<Row> query(String cql) {
     Connection current = connection;
     if (current == null || !current.isOpen()) {
-      throw new io.loomcql.error.ConnectionException(
+      throw new ConnectionException(
           current == null ? null : current.address(), "the control connection is reconnecting");
     }
     return ControlQueries.rows(current, cql, deadline());
@@ -244,12 +247,24 @@ public final class ControlConnection implements AutoCloseable {
   }
 
   /**
-   * Waits until every node believed up reports the schema version {@code coordinatorVersion}
-   * (null: any one version), up to the configured wait; false (with a WARN) if they did not by
-   * then. Never throws for a slow cluster: the DDL itself succeeded.
+   * Waits until every node believed up reports the schema version of {@code coordinator} (the
+   * connection that ran a DDL statement), up to the configured wait; false (with a WARN) if they
+   * did not by then. Never throws for a slow cluster: the DDL itself succeeded.
    */
-  public boolean awaitSchemaAgreement(UUID coordinatorVersion) {
-    return SchemaAgreement.await(() -> checkSchemaAgreement(coordinatorVersion), config.maxSchemaAgreementWait());
+  public boolean awaitSchemaAgreement(Connection coordinator) {
+    UUID expected = schemaVersion(coordinator);
+    return SchemaAgreement.await(() -> checkSchemaAgreement(expected), config.maxSchemaAgreementWait());
+  }
+
+  /** The node's own schema version, or null (then any one version agreed on will do). */
+  private UUID schemaVersion(Connection node) {
+    try {
+      List<Row> local = ControlQueries.rows(node, LOCAL_SCHEMA_VERSION, deadline());
+      return local.isEmpty() ? null : local.get(0).getUuid("schema_version");
+    } catch (RuntimeException e) {
+      LOG.debug("[{}] cannot read the node's schema version: {}", node, e.toString());
+      return null;
+    }
   }
 
   /** After a DDL statement of this client: the schema it changed, read now rather than on the event. */

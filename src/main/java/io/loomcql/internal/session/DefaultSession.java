@@ -1,9 +1,7 @@
 package io.loomcql.internal.session;
 
-import io.loomcql.internal.metadata.DefaultHost;
 import io.loomcql.BoundStatement;
 import io.loomcql.Cluster;
-import io.loomcql.ColumnDefinition;
 import io.loomcql.ColumnDefinitions;
 import io.loomcql.ConsistencyLevel;
 import io.loomcql.ExecutionInfo;
@@ -35,13 +33,11 @@ import io.loomcql.internal.protocol.Message;
 import io.loomcql.internal.protocol.Prepare;
 import io.loomcql.internal.protocol.PreparedResult;
 import io.loomcql.internal.protocol.Request;
-import io.loomcql.internal.protocol.RowsMetadata;
 import io.loomcql.internal.protocol.RowsResult;
 import io.loomcql.internal.protocol.SchemaChangeResult;
 import io.loomcql.internal.protocol.SetKeyspaceResult;
 import io.loomcql.internal.protocol.VoidResult;
 import io.loomcql.metadata.Host;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -323,8 +319,7 @@ public final class DefaultSession implements Session {
     boolean agreed = true;
     if (frame.message() instanceof SchemaChangeResult change) {
       // Metadata is current when a DDL statement returns: wait for the nodes, then read the change.
-      agreed = config.maxSchemaAgreementWait().isZero()
-          || control.awaitSchemaAgreement(coordinatorSchemaVersion(connection, deadline));
+      agreed = config.maxSchemaAgreementWait().isZero() || control.awaitSchemaAgreement(connection);
       control.schemaChanged(change);
     }
     ExecutionInfo info = new ExecutionInfo(coordinator, tried, frame.warnings(), frame.tracingId(), 0, agreed);
@@ -346,22 +341,6 @@ public final class DefaultSession implements Session {
           throw new ProtocolError(
               connection.address(), "unexpected " + frame.message().getClass().getSimpleName() + " for " + statement);
     };
-  }
-
-  /** The schema version of the node that ran a DDL statement: what every other node must reach. */
-  private static java.util.UUID coordinatorSchemaVersion(Connection connection, long deadline) {
-    try {
-      Message reply = connection.request(new io.loomcql.internal.protocol.Query(
-          "SELECT schema_version FROM system.local WHERE key = 'local'",
-          io.loomcql.internal.protocol.QueryOptions.of(ConsistencyLevel.ONE, List.of())), deadline).message();
-      if (reply instanceof RowsResult rows) {
-        List<io.loomcql.Row> found = ResultRows.of(rows);
-        return found.isEmpty() ? null : found.get(0).getUuid("schema_version");
-      }
-    } catch (RuntimeException e) {
-      LOG.debug("[{}] cannot read the coordinator's schema version: {}", connection, e.toString());
-    }
-    return null; // fall back to any agreement
   }
 
   @Override

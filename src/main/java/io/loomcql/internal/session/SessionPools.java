@@ -128,7 +128,7 @@ final class SessionPools implements HostRegistry.Listener {
     Entry entry;
     lock.lock();
     try {
-      if (closed || find(host.address()) != null || config.loadBalancing().distance(host) == HostDistance.IGNORED) {
+      if (closed || byHost.containsKey(host) || config.loadBalancing().distance(host) == HostDistance.IGNORED) {
         return;
       }
       entry = newEntry(host);
@@ -165,7 +165,7 @@ final class SessionPools implements HostRegistry.Listener {
 
   @Override
   public boolean upSignalled(DefaultHost host) {
-    Entry entry = find(host.address());
+    Entry entry = byHost.get(host);
     if (entry == null) {
       return false;
     }
@@ -175,17 +175,8 @@ final class SessionPools implements HostRegistry.Listener {
 
   @Override
   public boolean connectedTo(DefaultHost host) {
-    Entry entry = find(host.address());
+    Entry entry = byHost.get(host);
     return entry != null && entry.pool().hasUsableConnection();
-  }
-
-  private Entry find(InetSocketAddress address) {
-    for (Entry entry : entries) {
-      if (entry.host().address().equals(address)) {
-        return entry;
-      }
-    }
-    return null;
   }
 
   /** Catches up with nodes added or removed between this object's creation and its registration. */

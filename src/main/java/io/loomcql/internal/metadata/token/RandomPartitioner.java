@@ -39,8 +39,19 @@ final class RandomPartitioner implements Partitioner {
     }
   }
 
-  // A new digest per call: no ThreadLocal, which would be one digest per virtual thread.
+  // Looked up once; each hash clones it, which skips the provider lookup of getInstance and
+  // keeps no digest per thread (there is one virtual thread per request).
+  private static final MessageDigest PROTOTYPE = lookUpMd5();
+
   private static MessageDigest md5() {
+    try {
+      return (MessageDigest) PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return lookUpMd5(); // a provider whose MD5 cannot be cloned
+    }
+  }
+
+  private static MessageDigest lookUpMd5() {
     try {
       return MessageDigest.getInstance("MD5");
     } catch (NoSuchAlgorithmException e) {
