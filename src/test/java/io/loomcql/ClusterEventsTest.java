@@ -30,12 +30,10 @@ class ClusterEventsTest {
 
   @BeforeEach
   void startNodes() throws Exception {
-    a = new FakeNode();
-    b = new FakeNode();
-    c = new FakeNode();
-    a.peers(List.of(b, c));
-    b.peers(List.of(a, c));
-    c.peers(List.of(a, b));
+    List<FakeNode> nodes = FakeNode.cluster(3);
+    a = nodes.get(0);
+    b = nodes.get(1);
+    c = nodes.get(2);
   }
 
   @AfterEach

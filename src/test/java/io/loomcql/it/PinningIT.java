@@ -12,6 +12,7 @@ import io.loomcql.Session;
 import io.loomcql.SimpleStatement;
 import io.loomcql.Statement;
 import io.loomcql.testkit.CassandraExtension;
+import io.loomcql.testkit.TestKeyspaces;
 import io.loomcql.testkit.PinningRecorder;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -44,9 +45,7 @@ class PinningIT {
     node = contactPoint;
     cluster = Cluster.builder().addContactPoints(contactPoint).build();
     try (Session admin = cluster.connect()) {
-      admin.execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
-      admin.execute(
-          "CREATE KEYSPACE " + KEYSPACE + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      TestKeyspaces.recreate(admin, KEYSPACE);
     }
     session = cluster.connect(KEYSPACE);
     session.execute("CREATE TABLE kv (k int PRIMARY KEY, v text)");

@@ -17,6 +17,7 @@ import io.loomcql.Unset;
 import io.loomcql.error.InvalidQueryException;
 import io.loomcql.error.SyntaxError;
 import io.loomcql.testkit.CassandraExtension;
+import io.loomcql.testkit.TestKeyspaces;
 import io.loomcql.type.DataType;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -41,9 +42,7 @@ class PreparedIT {
   static void connect(InetSocketAddress contactPoint) {
     cluster = Cluster.builder().addContactPoints(contactPoint).build();
     try (Session admin = cluster.connect()) {
-      admin.execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
-      admin.execute(
-          "CREATE KEYSPACE " + KEYSPACE + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      TestKeyspaces.recreate(admin, KEYSPACE);
     }
     session = cluster.connect(KEYSPACE);
     session.execute("CREATE TABLE users (id uuid PRIMARY KEY, name text, age int, joined timestamp, avatar blob)");

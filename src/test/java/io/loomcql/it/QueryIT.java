@@ -13,6 +13,7 @@ import io.loomcql.error.QueryExhaustedException;
 import io.loomcql.error.SyntaxError;
 import io.loomcql.metadata.Host;
 import io.loomcql.testkit.CassandraExtension;
+import io.loomcql.testkit.TestKeyspaces;
 import io.loomcql.type.DataType;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -42,9 +43,7 @@ class QueryIT {
   static void connect(InetSocketAddress contactPoint) {
     cluster = Cluster.builder().addContactPoints(contactPoint).withConnectionsPerHost(1).build();
     try (Session admin = cluster.connect()) {
-      admin.execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
-      admin.execute(
-          "CREATE KEYSPACE " + KEYSPACE + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      TestKeyspaces.recreate(admin, KEYSPACE);
     }
     session = cluster.connect(KEYSPACE);
     session.execute(

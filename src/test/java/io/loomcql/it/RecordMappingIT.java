@@ -8,6 +8,7 @@ import io.loomcql.PreparedStatement;
 import io.loomcql.Session;
 import io.loomcql.SimpleStatement;
 import io.loomcql.testkit.CassandraExtension;
+import io.loomcql.testkit.TestKeyspaces;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +34,7 @@ class RecordMappingIT {
   static void connect(InetSocketAddress contactPoint) {
     cluster = Cluster.builder().addContactPoints(contactPoint).build();
     session = cluster.connect();
-    session.execute("CREATE KEYSPACE IF NOT EXISTS it_mapping"
-        + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+    TestKeyspaces.recreate(session, "it_mapping");
     session.setKeyspace("it_mapping");
     session.execute("CREATE TABLE IF NOT EXISTS users (bucket int, user_id uuid, display_name text,"
         + " login_count int, last_seen timestamp, PRIMARY KEY (bucket, user_id))");

@@ -12,6 +12,7 @@ import io.loomcql.internal.metadata.token.DefaultTokenMap;
 import io.loomcql.internal.metadata.token.RoutingKeys;
 import io.loomcql.metadata.TokenMap;
 import io.loomcql.testkit.CassandraExtension;
+import io.loomcql.testkit.TestKeyspaces;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +43,7 @@ class TokenHashIT {
   static void connect(InetSocketAddress contactPoint) {
     cluster = Cluster.builder().addContactPoints(contactPoint).withConnectionsPerHost(1).build();
     try (Session admin = cluster.connect()) {
-      admin.execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
-      admin.execute(
-          "CREATE KEYSPACE " + KEYSPACE + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      TestKeyspaces.recreate(admin, KEYSPACE);
     }
     session = cluster.connect(KEYSPACE);
     session.execute("CREATE TABLE blob_key (k blob PRIMARY KEY)");

@@ -8,6 +8,7 @@ import io.loomcql.ProtocolVersion;
 import io.loomcql.Row;
 import io.loomcql.Session;
 import io.loomcql.testkit.CassandraExtension;
+import io.loomcql.testkit.TestKeyspaces;
 import io.loomcql.type.CqlDuration;
 import io.loomcql.type.CqlVector;
 import io.loomcql.type.DataType;
@@ -49,9 +50,7 @@ class TypesIT {
   static void createSchema(InetSocketAddress address) {
     contactPoint = address;
     try (Cluster cluster = Cluster.builder().addContactPoints(address).build(); Session session = cluster.connect()) {
-      session.execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
-      session.execute("CREATE KEYSPACE " + KEYSPACE
-          + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      TestKeyspaces.recreate(session, KEYSPACE);
       session.execute("CREATE TYPE " + KEYSPACE + ".address (street text, zip int, tags set<text>)");
       session.execute("CREATE TABLE " + KEYSPACE + ".everything (k text PRIMARY KEY, a_ascii ascii, a_bigint bigint,"
           + " a_blob blob, a_boolean boolean, a_date date, a_decimal decimal, a_double double, a_duration duration,"

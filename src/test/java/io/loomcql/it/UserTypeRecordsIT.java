@@ -9,6 +9,7 @@ import io.loomcql.Row;
 import io.loomcql.Session;
 import io.loomcql.error.UserTypeDoesNotExistException;
 import io.loomcql.testkit.CassandraExtension;
+import io.loomcql.testkit.TestKeyspaces;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +33,7 @@ class UserTypeRecordsIT {
   static void connect(InetSocketAddress contactPoint) {
     cluster = Cluster.builder().addContactPoints(contactPoint).build();
     session = cluster.connect();
-    session.execute("CREATE KEYSPACE IF NOT EXISTS it_udt_records"
-        + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+    TestKeyspaces.recreate(session, "it_udt_records");
     session.setKeyspace("it_udt_records");
     session.execute("CREATE TYPE IF NOT EXISTS address (street text, zip_code int)");
     session.execute("CREATE TABLE IF NOT EXISTS customers (id int PRIMARY KEY, full_name text,"

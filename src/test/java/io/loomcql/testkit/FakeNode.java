@@ -252,6 +252,18 @@ public final class FakeNode implements AutoCloseable {
     this.silent = silent;
   }
 
+  /** Starts {@code size} fake nodes, each listing the others as its peers: a fake cluster. */
+  public static List<FakeNode> cluster(int size) throws IOException {
+    List<FakeNode> nodes = new java.util.ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      nodes.add(new FakeNode());
+    }
+    for (FakeNode node : nodes) {
+      node.peers(nodes.stream().filter(other -> other != node).toList());
+    }
+    return nodes;
+  }
+
   /** The other nodes this one lists in system.peers_v2 (a fake cluster). */
   public void peers(List<FakeNode> others) {
     this.peers = List.copyOf(others);
