@@ -16,6 +16,13 @@ import io.loomcql.metadata.Metadata;
 import io.loomcql.policy.AddressTranslator;
 import io.loomcql.policy.ConvictionPolicy;
 import io.loomcql.policy.DcAwareRoundRobinPolicy;
+import io.loomcql.policy.DefaultRetryPolicy;
+import io.loomcql.policy.MonotonicTimestampGenerator;
+import io.loomcql.policy.NoSpeculativeExecutionPolicy;
+import io.loomcql.policy.RequestThrottler;
+import io.loomcql.policy.RetryPolicy;
+import io.loomcql.policy.SpeculativeExecutionPolicy;
+import io.loomcql.policy.TimestampGenerator;
 import io.loomcql.policy.ExponentialReconnectionPolicy;
 import io.loomcql.policy.LoadBalancingPolicy;
 import io.loomcql.policy.ReconnectionPolicy;
@@ -209,7 +216,12 @@ public final class Cluster implements AutoCloseable {
     private int pageSize = 5000;
     private String cqlVersion = "3.0.0";
     private boolean defaultIdempotence = false;
-    private boolean clientTimestamps = true;
+    private TimestampGenerator timestampGenerator = new MonotonicTimestampGenerator();
+    private RetryPolicy retryPolicy = DefaultRetryPolicy.INSTANCE;
+    private SpeculativeExecutionPolicy speculativeExecutionPolicy = NoSpeculativeExecutionPolicy.INSTANCE;
+    private RequestThrottler requestThrottler = RequestThrottler.none();
+    private boolean prepareOnAllHosts = true;
+    private boolean reprepareOnUp = true;
     private SslOptions sslOptions;
     private ConvictionPolicy convictionPolicy = new SimpleConvictionPolicy();
     private LoadBalancingPolicy loadBalancingPolicy;
@@ -476,9 +488,64 @@ public final class Cluster implements AutoCloseable {
       return this;
     }
 
-    /** Whether the driver stamps writes with a client timestamp; default true. */
+    /**
+     * Whether the driver stamps writes with a client timestamp; default true. False is the same
+     * as {@code withTimestampGenerator(TimestampGenerator.serverSide())}.
+     */
     public Builder withClientTimestamps(boolean enabled) {
-      this.clientTimestamps = enabled;
+      this.timestampGenerator = enabled ? new MonotonicTimestampGenerator() : TimestampGenerator.serverSide();
+      return this;
+    }
+
+    /**
+     * Where the timestamps of statements without one of their own come from; default a
+     * {@link MonotonicTimestampGenerator} (microseconds, strictly increasing per cluster).
+     */
+    public Builder withTimestampGenerator(TimestampGenerator generator) {
+      this.timestampGenerator = Objects.requireNonNull(generator, "generator");
+      return this;
+    }
+
+    /** What to do after a failed attempt; default {@link DefaultRetryPolicy}. */
+    public Builder withRetryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * When to send an idempotent statement to another node while waiting; default none. Only
+     * statements marked idempotent (or all, with {@code withDefaultIdempotence(true)}) get one.
+     */
+    public Builder withSpeculativeExecutionPolicy(SpeculativeExecutionPolicy policy) {
+      this.speculativeExecutionPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Limits the requests running at once or per second; callers over the limit wait up to their
+     * request timeout. Default: no limit.
+     */
+    public Builder withRequestThrottler(RequestThrottler throttler) {
+      this.requestThrottler = Objects.requireNonNull(throttler, "throttler");
+      return this;
+    }
+
+    /**
+     * Whether {@code prepare} also prepares the statement on every other node the session has a
+     * pool for (in parallel, within the request timeout; their failures are only logged), so that
+     * the first execution on each node needs no round trip to prepare again. Default true.
+     */
+    public Builder withPrepareOnAllHosts(boolean enabled) {
+      this.prepareOnAllHosts = enabled;
+      return this;
+    }
+
+    /**
+     * Whether a node that comes back up gets the session's prepared statements prepared again
+     * before it serves requests (at most 1,000 statements, 8 at a time). Default true.
+     */
+    public Builder withReprepareOnUp(boolean enabled) {
+      this.reprepareOnUp = enabled;
       return this;
     }
 
@@ -545,7 +612,8 @@ public final class Cluster implements AutoCloseable {
               serialConsistency,
               pageSize,
               defaultIdempotence,
-              clientTimestamps,
+              new DriverConfig.RequestPolicies(retryPolicy, speculativeExecutionPolicy, requestThrottler,
+                  timestampGenerator, prepareOnAllHosts, reprepareOnUp),
               reconnectionPolicy,
               convictionPolicy,
               loadBalancingPolicy != null

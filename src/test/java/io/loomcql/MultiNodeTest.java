@@ -3,6 +3,7 @@ package io.loomcql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loomcql.error.ConnectionException;
 import io.loomcql.error.NoHostAvailableException;
 import io.loomcql.metadata.Host;
 import io.loomcql.testkit.FakeNode;
@@ -104,8 +105,9 @@ class MultiNodeTest {
         idempotentOk++;
         try {
           session.execute("die again " + i); // not idempotent
-        } catch (NoHostAvailableException e) {
+        } catch (ConnectionException e) {
           assertThat(e.getMessage()).contains("not idempotent");
+          assertThat(e.address()).isEqualTo(b.address());
           refused++;
         }
       }

@@ -16,8 +16,17 @@ public class ConnectionException extends DriverException {
   }
 
   public ConnectionException(InetSocketAddress address, String message, Throwable cause) {
-    super(address == null ? message : "[" + address + "] " + message, cause);
+    super(prefixed(address, message), cause);
     this.address = address;
+  }
+
+  /** The message with the address in front, once (a rethrown copy must not repeat it). */
+  private static String prefixed(InetSocketAddress address, String message) {
+    if (address == null) {
+      return message;
+    }
+    String prefix = "[" + address + "] ";
+    return message != null && message.startsWith(prefix) ? message : prefix + message;
   }
 
   /** The node the connection went to. */

@@ -43,4 +43,15 @@ public interface LoadBalancingPolicy {
 
   /** A node left, or moved to another address (the old host is removed, a new one added). */
   default void onRemove(Host host) {}
+
+  /**
+   * Called after every attempt of every request, inline on the request's thread, so it must be
+   * cheap and must not block. Wrapping policies pass it on to their child.
+   *
+   * @param coordinator the node the attempt went to
+   * @param latencyNanos from sending to the answer or the failure
+   * @param error null when the node answered without error; else the error answer or the
+   *     connection failure
+   */
+  default void onRequestCompleted(Host coordinator, long latencyNanos, Throwable error) {}
 }

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -67,6 +68,7 @@ public final class DefaultSession implements Session {
   private final ControlConnection control;
   private final RequestEncoder encoder;
   private final SessionResources resources;
+  private final RequestRunner runner;
   private final ConcurrentHashMap<String, DefaultPreparedStatement> prepared = new ConcurrentHashMap<>();
   private final AtomicReference<String> keyspace = new AtomicReference<>(); // read by the pools too
   private volatile Duration timeout;
@@ -86,6 +88,7 @@ public final class DefaultSession implements Session {
     this.pools = new SessionPools(
         List.copyOf(control.registry().all()), config.connection().withVersion(version), config, this.keyspace::get);
     this.resources = new SessionResources(pools, control.registry(), "keyspace " + keyspace);
+    this.runner = new RequestRunner(this, pools, config);
     DriverCleaner.register(this, resources);
   }
 
@@ -131,40 +134,7 @@ public final class DefaultSession implements Session {
     Request request = encoder.encode(statement, consistency, serialConsistency);
     Duration requestTimeout = statement.timeout() != null ? statement.timeout() : timeout;
     long deadline = System.nanoTime() + requestTimeout.toNanos();
-    Map<Host, Throwable> errors = null;
-    Iterator<Host> plan = config.loadBalancing().newQueryPlan(routingKeyspace(statement), statement);
-    while (plan.hasNext()) {
-      SessionPools.Entry node = pools.entry(plan.next());
-      if (node == null) {
-        continue; // ignored by the policy, or left the cluster since the plan was made
-      }
-      Connection connection;
-      try {
-        connection = connection(node, deadline);
-      } catch (ConnectionException e) {
-        errors = record(errors, node.host(), e); // nothing was sent: any statement may go elsewhere
-        continue;
-      }
-      try {
-        Frame frame = roundTrip(connection, request, statement, deadline);
-        if (frame.message() instanceof ErrorResponse error
-            && error.details() instanceof ErrorDetails.Unprepared
-            && statement instanceof BoundStatement bound) {
-          // The node forgot the statement (restart, cache eviction): prepare it there again, once.
-          reprepare(connection, bound.preparedStatement(), deadline);
-          frame = roundTrip(connection, request, statement, deadline);
-        }
-        return toResultSet(statement, connection, frame, node.host(), errors, deadline);
-      } catch (ConnectionException e) {
-        errors = record(errors, node.host(), e);
-        if (!(e instanceof RequestNotSentException) && !isIdempotent(statement)) {
-          // It may have run: only an idempotent statement can be sent again.
-          throw noHost(statement, errors, " (the connection broke while the statement was in flight, and it is"
-              + " not idempotent: mark it setIdempotent(true) to allow another node)");
-        }
-      }
-    }
-    throw noHost(statement, errors, "");
+    return runner.execute(statement, request, routingKeyspace(statement), isIdempotent(statement), deadline);
   }
 
   /**
@@ -196,12 +166,12 @@ public final class DefaultSession implements Session {
     return map;
   }
 
-  private RuntimeException noHost(Object what, Map<Host, Throwable> errors, String detail) {
+  private RuntimeException noHost(Object what, Map<Host, Throwable> errors) {
     if (resources.isClosed()) {
       return new IllegalStateException("the session was closed while executing " + what);
     }
-    return new NoHostAvailableException(
-        "every node tried failed for " + what + detail, errors == null ? Map.of() : errors);
+    return NoHosts.exception("every node tried failed for " + what, errors == null ? Map.of() : errors,
+        config.loadBalancing());
   }
 
   @Override
@@ -248,7 +218,7 @@ public final class DefaultSession implements Session {
       DefaultPreparedStatement raced = prepared.putIfAbsent(key, statement);
       return raced != null ? raced : statement;
     }
-    throw noHost(cql, errors, "");
+    throw noHost(cql, errors);
   }
 
   @Override
@@ -274,7 +244,7 @@ public final class DefaultSession implements Session {
     return ConcurrentExecution.run(this, statements, maxInFlight);
   }
 
-  private void reprepare(Connection connection, PreparedStatement statement, long deadline) {
+  void reprepare(Connection connection, PreparedStatement statement, long deadline) {
     LOG.debug("[{}] node does not know {} any more; preparing it again", connection, statement);
     Message reply = connection.request(new Prepare(statement.query(), null), deadline).message();
     if (reply instanceof ErrorResponse error) {
@@ -286,7 +256,7 @@ public final class DefaultSession implements Session {
     }
   }
 
-  private Connection connection(SessionPools.Entry node, long deadline) {
+  Connection connection(SessionPools.Entry node, long deadline) {
     Connection connection = node.pool().borrow();
     String wanted = keyspace.get();
     if (wanted != null && !wanted.equals(connection.keyspace())) {
@@ -295,34 +265,25 @@ public final class DefaultSession implements Session {
     return connection;
   }
 
-  private static Frame roundTrip(Connection connection, Request request, Statement<?> statement, long deadline) {
-    ResponseFrame response = connection.send(request, statement.isTracing(), statement.customPayload(), deadline);
-    return response.decode();
-  }
-
   private void checkOpen(Object what) {
     if (resources.isClosed()) {
       throw new IllegalStateException("the session is closed; cannot execute " + what);
     }
   }
 
-  private ResultSet toResultSet(
-      Statement<?> statement, Connection connection, Frame frame, Host coordinator, Map<Host, Throwable> errors,
-      long deadline) {
-    List<Host> tried;
-    if (errors == null) {
-      tried = List.of(coordinator); // the common case: the first node answered
-    } else {
-      tried = new ArrayList<>(errors.keySet());
-      tried.add(coordinator);
-    }
+  /** The result of an answer that is no error, once what it changed (keyspace, schema) is applied. */
+  ResultSet toResultSet(
+      Statement<?> statement, Connection connection, Frame frame, Host coordinator, RequestState state,
+      int execution) {
     boolean agreed = true;
     if (frame.message() instanceof SchemaChangeResult change) {
       // Metadata is current when a DDL statement returns: wait for the nodes, then read the change.
       agreed = config.maxSchemaAgreementWait().isZero() || control.awaitSchemaAgreement(connection);
       control.schemaChanged(change);
     }
-    ExecutionInfo info = new ExecutionInfo(coordinator, tried, frame.warnings(), frame.tracingId(), 0, agreed);
+    UUID tracingId = frame.tracingId();
+    ExecutionInfo info = state.info(coordinator, execution, frame.warnings(), tracingId, agreed,
+        tracingId == null ? null : maxWait -> QueryTraces.fetch(this, tracingId, maxWait));
     return switch (frame.message()) {
       case RowsResult rows -> {
         PageData page = new PageData(ResultSets.columns(statement, rows, connection), rows);
@@ -333,14 +294,19 @@ public final class DefaultSession implements Session {
       case SetKeyspaceResult set -> {
         connection.keyspace(set.keyspace());
         keyspace.set(set.keyspace());
-        pools.switchKeyspace(set.keyspace(), deadline);
+        pools.switchKeyspace(set.keyspace(), state.deadlineNanos);
         yield new DefaultResultSet(this, statement, PageData.empty(), null, info);
       }
-      case ErrorResponse error -> throw ErrorMapper.toException(error, connection.address());
       default ->
           throw new ProtocolError(
               connection.address(), "unexpected " + frame.message().getClass().getSimpleName() + " for " + statement);
     };
+  }
+
+  /** The empty result a retry policy's IGNORE gives the caller. */
+  ResultSet ignored(Statement<?> statement, Host coordinator, RequestState state, int execution) {
+    ExecutionInfo info = state.info(coordinator, execution, List.of(), null, true, null);
+    return new DefaultResultSet(this, statement, PageData.empty(), null, info);
   }
 
   @Override

@@ -6,6 +6,10 @@ import io.loomcql.policy.AddressTranslator;
 import io.loomcql.policy.ConvictionPolicy;
 import io.loomcql.policy.LoadBalancingPolicy;
 import io.loomcql.policy.ReconnectionPolicy;
+import io.loomcql.policy.RequestThrottler;
+import io.loomcql.policy.RetryPolicy;
+import io.loomcql.policy.SpeculativeExecutionPolicy;
+import io.loomcql.policy.TimestampGenerator;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +33,7 @@ public record DriverConfig(
     ConsistencyLevel serialConsistency,
     int pageSize,
     boolean defaultIdempotence,
-    boolean clientTimestamps,
+    RequestPolicies requests,
     ReconnectionPolicy reconnection,
     ConvictionPolicy conviction,
     LoadBalancingPolicy loadBalancing,
@@ -42,6 +46,20 @@ public record DriverConfig(
 
   /** How long events of each kind are gathered before one refresh handles them all. */
   public record EventWindows(Duration topology, Duration status, Duration schema) {}
+
+  /**
+   * What shapes each request beyond routing.
+   *
+   * @param prepareOnAllHosts whether {@code prepare} also prepares on every other node with a pool
+   * @param reprepareOnUp whether a node that comes back gets the session's prepared statements
+   */
+  public record RequestPolicies(
+      RetryPolicy retry,
+      SpeculativeExecutionPolicy speculative,
+      RequestThrottler throttler,
+      TimestampGenerator timestamps,
+      boolean prepareOnAllHosts,
+      boolean reprepareOnUp) {}
 
   public DriverConfig {
     contactPoints = List.copyOf(contactPoints);

@@ -6,6 +6,7 @@ import io.loomcql.ConsistencyLevel;
 import io.loomcql.ProtocolVersion;
 import io.loomcql.SimpleStatement;
 import io.loomcql.Statement;
+import io.loomcql.policy.TimestampGenerator;
 import io.loomcql.internal.codec.InferredEncoder;
 import io.loomcql.internal.protocol.Batch;
 import io.loomcql.internal.protocol.Execute;
@@ -26,11 +27,12 @@ import java.util.Map;
 final class RequestEncoder {
   private final DriverConfig config;
   private final ProtocolVersion version;
-  private final ClientTimestamps timestamps = new ClientTimestamps();
+  private final TimestampGenerator timestamps;
 
   RequestEncoder(DriverConfig config, ProtocolVersion version) {
     this.config = config;
     this.version = version;
+    this.timestamps = config.requests().timestamps();
   }
 
   Request encode(Statement<?> statement, ConsistencyLevel defaultConsistency, ConsistencyLevel defaultSerial) {
@@ -102,7 +104,7 @@ final class RequestEncoder {
 
   private long timestamp(Statement<?> statement) {
     long timestamp = statement.timestamp();
-    if (timestamp == Statement.NO_TIMESTAMP && config.clientTimestamps()) {
+    if (timestamp == Statement.NO_TIMESTAMP) {
       timestamp = timestamps.next();
     }
     return timestamp;

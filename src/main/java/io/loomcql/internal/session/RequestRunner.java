@@ -1,0 +1,184 @@
+package io.loomcql.internal.session;
+
+import io.loomcql.BoundStatement;
+import io.loomcql.ResultSet;
+import io.loomcql.Statement;
+import io.loomcql.error.BusyPoolException;
+import io.loomcql.error.ConnectionException;
+import io.loomcql.error.DriverException;
+import io.loomcql.error.NoHostAvailableException;
+import io.loomcql.error.OperationTimedOutException;
+import io.loomcql.internal.connection.Connection;
+import io.loomcql.internal.protocol.ErrorDetails;
+import io.loomcql.internal.protocol.ErrorMapper;
+import io.loomcql.internal.protocol.ErrorResponse;
+import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.protocol.Request;
+import io.loomcql.internal.request.RetryDecider;
+import io.loomcql.internal.request.SpeculativeRace;
+import io.loomcql.internal.request.Verdict;
+import io.loomcql.metadata.Host;
+import io.loomcql.policy.LoadBalancingPolicy;
+import io.loomcql.policy.NoSpeculativeExecutionPolicy;
+import io.loomcql.policy.RequestThrottler;
+import io.loomcql.policy.RetryDecision;
+import io.loomcql.policy.SpeculativeExecutionPolicy;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Runs requests from plan to result on the caller's thread: each attempt borrows a connection of
+ * the next node, sends, and on failure asks the retry policy what to do. Idempotent statements
+ * with a speculative execution policy run their executions in a {@link SpeculativeRace} instead.
+ * Stateless (per-request state lives in {@link RequestState}); shared by all callers of a session.
+ */
+final class RequestRunner {
+  private final DefaultSession session;
+  private final SessionPools pools;
+  private final DriverConfig config;
+  private final LoadBalancingPolicy balancing;
+  private final SpeculativeExecutionPolicy speculative;
+  private final RequestThrottler throttler;
+
+  RequestRunner(DefaultSession session, SessionPools pools, DriverConfig config) {
+    this.session = session;
+    this.pools = pools;
+    this.config = config;
+    this.balancing = config.loadBalancing();
+    this.speculative = config.requests().speculative();
+    this.throttler = config.requests().throttler();
+  }
+
+  ResultSet execute(Statement<?> statement, Request request, String keyspace, boolean idempotent, long deadline) {
+    acquire(statement, deadline);
+    try {
+      Iterator<Host> plan = balancing.newQueryPlan(keyspace, statement);
+      RequestState state = new RequestState(statement, request, deadline, idempotent, plan);
+      Duration first = idempotent && speculative != NoSpeculativeExecutionPolicy.INSTANCE
+          ? speculative.nextExecution(keyspace, statement, 1)
+          : null;
+      ResultSet result;
+      if (first == null) {
+        result = runExecution(state, 0); // the common case: one execution, on this thread
+      } else {
+        SpeculativeRace<ResultSet> race = new SpeculativeRace<>(
+            index -> runExecution(state, index),
+            started -> started == 1 ? first : speculative.nextExecution(keyspace, statement, started),
+            state.share());
+        state.race(race);
+        result = race.run(deadline, statement.toString());
+      }
+      if (result == null) {
+        throw noHost(statement, state.errors());
+      }
+      return result;
+    } finally {
+      throttler.release();
+    }
+  }
+
+  private void acquire(Statement<?> statement, long deadline) {
+    boolean acquired;
+    try {
+      acquired = throttler.acquire(deadline - System.nanoTime());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DriverException("interrupted while waiting for the request throttler to let " + statement + " through");
+    }
+    if (!acquired) {
+      throw new OperationTimedOutException("the request throttler (" + throttler + ") did not let " + statement
+          + " through within its timeout");
+    }
+  }
+
+  /**
+   * One execution: nodes from the plan until one answers or the retry policy gives up.
+   *
+   * @return the result, or null when the plan ran out
+   */
+  private ResultSet runExecution(RequestState state, int execution) {
+    Statement<?> statement = state.statement;
+    int retryCount = 0;
+    Host host = state.nextHost();
+    while (host != null) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new DriverException("cancelled " + statement + " (interrupted; another execution may have answered)");
+      }
+      SessionPools.Entry node = pools.entry(host);
+      if (node == null) {
+        host = state.nextHost(); // ignored by the policy, or left the cluster since the plan was made
+        continue;
+      }
+      long started = System.nanoTime();
+      Connection connection;
+      try {
+        connection = session.connection(node, state.deadlineNanos);
+      } catch (ConnectionException | BusyPoolException e) {
+        state.failed(host, execution, e, RetryDecision.RETRY_NEXT); // nothing was sent: any statement may go elsewhere
+        host = state.nextHost();
+        continue;
+      }
+      RuntimeException error;
+      try {
+        Frame frame = send(connection, state.request, statement, state.deadlineNanos);
+        if (!(frame.message() instanceof ErrorResponse answer)) {
+          balancing.onRequestCompleted(host, System.nanoTime() - started, null);
+          return session.toResultSet(statement, connection, frame, host, state, execution);
+        }
+        error = ErrorMapper.toException(answer, connection.address());
+      } catch (OperationTimedOutException e) {
+        balancing.onRequestCompleted(host, System.nanoTime() - started, e);
+        state.failed(host, execution, e, RetryDecision.RETHROW);
+        throw e; // the request's own deadline passed: no time is left for another node
+      } catch (DriverException e) {
+        error = e;
+      }
+      balancing.onRequestCompleted(host, System.nanoTime() - started, error);
+      Verdict verdict = RetryDecider.decide(config.requests().retry(), statement, state.idempotent, error, retryCount);
+      state.failed(host, execution, error, verdict.decision());
+      if (verdict.byPolicy()) {
+        retryCount++;
+      }
+      switch (verdict.decision()) {
+        case RETRY_SAME -> {}
+        case RETRY_NEXT -> host = state.nextHost();
+        case IGNORE -> {
+          return session.ignored(statement, host, state, execution);
+        }
+        case RETHROW -> throw rethrown(error, state, session);
+      }
+    }
+    return null;
+  }
+
+  /** Sends once; an UNPREPARED answer makes the node prepare the statement again, then it is sent once more. */
+  private Frame send(Connection connection, Request request, Statement<?> statement, long deadline) {
+    Frame frame = connection.send(request, statement.isTracing(), statement.customPayload(), deadline).decode();
+    if (frame.message() instanceof ErrorResponse error
+        && error.details() instanceof ErrorDetails.Unprepared
+        && statement instanceof BoundStatement bound) {
+      session.reprepare(connection, bound.preparedStatement(), deadline);
+      frame = connection.send(request, statement.isTracing(), statement.customPayload(), deadline).decode();
+    }
+    return frame;
+  }
+
+  private static RuntimeException rethrown(RuntimeException error, RequestState state, DefaultSession session) {
+    if (session.isClosed() && error instanceof ConnectionException) {
+      return new IllegalStateException("the session was closed while executing " + state.statement, error);
+    }
+    if (error instanceof ConnectionException broken && !state.idempotent) {
+      return new ConnectionException(broken.address(), broken.getMessage() + " (the statement may have run, and it is"
+          + " not idempotent, so it was not sent again: mark it setIdempotent(true) to allow another node)", broken);
+    }
+    return error;
+  }
+
+  private RuntimeException noHost(Statement<?> statement, Map<Host, Throwable> errors) {
+    if (session.isClosed()) {
+      return new IllegalStateException("the session was closed while executing " + statement);
+    }
+    return NoHosts.exception("every node tried failed for " + statement, errors, balancing);
+  }
+}

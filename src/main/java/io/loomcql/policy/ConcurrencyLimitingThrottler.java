@@ -1,0 +1,46 @@
+package io.loomcql.policy;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * At most {@code maxConcurrentRequests} requests at once; the others wait in arrival order. A
+ * fair semaphore, so a burst cannot starve an early caller.
+ */
+public final class ConcurrencyLimitingThrottler implements RequestThrottler {
+  private final int maxConcurrentRequests;
+  private final Semaphore permits;
+
+  public ConcurrencyLimitingThrottler(int maxConcurrentRequests) {
+    if (maxConcurrentRequests < 1) {
+      throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, got " + maxConcurrentRequests);
+    }
+    this.maxConcurrentRequests = maxConcurrentRequests;
+    this.permits = new Semaphore(maxConcurrentRequests, true);
+  }
+
+  @Override
+  public boolean acquire(long timeoutNanos) throws InterruptedException {
+    return permits.tryAcquire(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void release() {
+    permits.release();
+  }
+
+  /** Requests running now. */
+  public int inFlight() {
+    return maxConcurrentRequests - permits.availablePermits();
+  }
+
+  /** Callers waiting for a permit now (an estimate). */
+  public int waiting() {
+    return permits.getQueueLength();
+  }
+
+  @Override
+  public String toString() {
+    return "ConcurrencyLimitingThrottler[" + inFlight() + "/" + maxConcurrentRequests + " in flight]";
+  }
+}

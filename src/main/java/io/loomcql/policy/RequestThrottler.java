@@ -1,0 +1,25 @@
+package io.loomcql.policy;
+
+/**
+ * Limits the requests a cluster runs. A caller over the limit waits (its virtual thread parks)
+ * until a permit frees or its request timeout passes; it is not failed at once. One throttler
+ * serves every session of a cluster. Implementations must be thread-safe and must not block
+ * inside {@code synchronized}.
+ */
+public interface RequestThrottler {
+  /**
+   * Takes a permit, waiting up to {@code timeoutNanos}.
+   *
+   * @return false if no permit came in time
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  boolean acquire(long timeoutNanos) throws InterruptedException;
+
+  /** Gives back the permit of a request that finished (called once per successful acquire). */
+  void release();
+
+  /** Lets every request through at once (the default). */
+  static RequestThrottler none() {
+    return PassThroughThrottler.INSTANCE;
+  }
+}
