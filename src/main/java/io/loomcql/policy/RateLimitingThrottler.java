@@ -24,7 +24,7 @@ public final class RateLimitingThrottler implements RequestThrottler {
       throw new IllegalArgumentException("maxRequestsPerSecond must be at least 1, got " + maxRequestsPerSecond);
     }
     this.intervalNanos = 1_000_000_000L / maxRequestsPerSecond;
-    this.burstNanos = 1_000_000_000L;
+    this.burstNanos = 1_000_000_000L - intervalNanos; // a full second's worth: the first slot of the burst is "now"
     this.clock = clock;
     this.nextFree = clock.getAsLong() - burstNanos;
   }

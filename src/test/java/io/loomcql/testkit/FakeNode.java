@@ -9,7 +9,11 @@ import io.loomcql.internal.protocol.Event;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.FrameHeader;
+import io.loomcql.internal.protocol.Execute;
 import io.loomcql.internal.protocol.Options;
+import io.loomcql.internal.protocol.Prepare;
+import io.loomcql.internal.protocol.PreparedMetadata;
+import io.loomcql.internal.protocol.PreparedResult;
 import io.loomcql.internal.protocol.Query;
 import io.loomcql.internal.protocol.Ready;
 import io.loomcql.internal.protocol.Register;
@@ -35,7 +39,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A fake CQL node on 127.0.0.1 for what a real node cannot be made to do on demand: answer late,
  * never answer, or drop the connection mid-request. It speaks protocol v4 through the driver's
- * own codecs. STARTUP and OPTIONS are answered; every QUERY goes to the {@link Behavior}.
+ * own codecs. STARTUP, OPTIONS, REGISTER and PREPARE are answered; every QUERY, and every EXECUTE
+ * of a statement it prepared (as a QUERY of the prepared text), goes to the {@link Behavior}.
  */
 public final class FakeNode implements AutoCloseable {
 
@@ -141,6 +146,9 @@ public final class FakeNode implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger systemReads = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger prepares = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger preparedIdSalt = new java.util.concurrent.atomic.AtomicInteger();
+  private final Map<ByteBuffer, String> prepared = new ConcurrentHashMap<>();
 
   public FakeNode() throws IOException {
     this(0);
@@ -309,6 +317,31 @@ public final class FakeNode implements AutoCloseable {
     return schemaVersion;
   }
 
+  /** PREPARE requests received. */
+  public int prepares() {
+    return prepares.get();
+  }
+
+  /** Forgets every prepared statement, as a restarted node does: the next EXECUTE gets UNPREPARED. */
+  public void forgetPrepared() {
+    prepared.clear();
+  }
+
+  /** From now on the same query prepares to another id, as if the table it reads had changed. */
+  public void changePreparedIds() {
+    preparedIdSalt.incrementAndGet();
+  }
+
+  private ByteBuffer preparedId(String query) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("MD5")
+          .digest((preparedIdSalt.get() + ":" + query).getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** Reads of system.local and system.peers(_v2): one pair per node list refresh. */
   public int systemReads() {
     return systemReads.get();
@@ -350,6 +383,23 @@ public final class FakeNode implements AutoCloseable {
       case Query q -> {
         queries.incrementAndGet();
         behavior.onQuery(q, request, peer);
+      }
+      case Prepare p -> {
+        prepares.incrementAndGet();
+        ByteBuffer id = preparedId(p.query());
+        prepared.put(id, p.query());
+        peer.reply(request, new PreparedResult(
+            id, null, new PreparedMetadata(List.of(), List.of()), RowsMetadata.of(List.of(), null)));
+      }
+      case Execute e -> {
+        String text = prepared.get(e.id());
+        if (text == null) {
+          peer.reply(request, new ErrorResponse(
+              ErrorCodes.UNPREPARED, "Prepared query with ID " + e.id() + " not found", new ErrorDetails.Unprepared(e.id())));
+        } else {
+          queries.incrementAndGet();
+          behavior.onQuery(new Query(text, e.options()), request, peer); // the behaviour sees the prepared text
+        }
       }
       default -> throw new IOException("fake node does not handle " + request.message());
     }

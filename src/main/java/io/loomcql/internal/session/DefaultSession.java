@@ -20,6 +20,7 @@ import io.loomcql.error.ProtocolError;
 import io.loomcql.error.UserTypeDoesNotExistException;
 import io.loomcql.internal.mapping.UserTypeMappings;
 import io.loomcql.internal.DriverCleaner;
+import io.loomcql.internal.DriverResources;
 import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.Handshake;
 import io.loomcql.internal.connection.RequestNotSentException;
@@ -60,6 +61,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultSession implements Session {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultSession.class);
+  private static final int MAX_REPREPARED_ON_UP = 1_000;
+  private static final int REPREPARE_PARALLELISM = 8;
 
   private final Cluster cluster;
   private final DriverConfig config;
@@ -89,6 +92,7 @@ public final class DefaultSession implements Session {
         List.copyOf(control.registry().all()), config.connection().withVersion(version), config, this.keyspace::get);
     this.resources = new SessionResources(pools, control.registry(), "keyspace " + keyspace);
     this.runner = new RequestRunner(this, pools, config);
+    pools.onBackUp(this::reprepareOnUp);
     DriverCleaner.register(this, resources);
   }
 
@@ -216,9 +220,50 @@ public final class DefaultSession implements Session {
           ColumnDefinitions.of(result.resultMetadata().columns() == null ? List.of() : result.resultMetadata().columns()),
           result.variables().partitionKeyIndices());
       DefaultPreparedStatement raced = prepared.putIfAbsent(key, statement);
-      return raced != null ? raced : statement;
+      if (raced != null) {
+        return raced;
+      }
+      if (config.requests().prepareOnAllHosts()) {
+        prepareOnOthers(statement, node, deadline);
+      }
+      return statement;
     }
     throw noHost(cql, errors);
+  }
+
+  /** So that the first execution on each node needs no extra round trip to prepare there. */
+  private void prepareOnOthers(DefaultPreparedStatement statement, SessionPools.Entry done, long deadline) {
+    List<Preparer.Task> tasks = new ArrayList<>();
+    for (SessionPools.Entry entry : pools.entries()) {
+      if (entry != done && entry.host().isUp() && entry.pool().hasUsableConnection()) {
+        tasks.add(new Preparer.Task(entry, statement));
+      }
+    }
+    if (!tasks.isEmpty()) {
+      Preparer.run(tasks, tasks.size(), deadline);
+    }
+  }
+
+  /**
+   * A node came back: it may have restarted and forgotten every prepared statement, so prepare
+   * them there again before requests find out one UNPREPARED at a time. In the background.
+   */
+  private void reprepareOnUp(SessionPools.Entry entry) {
+    if (!config.requests().reprepareOnUp() || prepared.isEmpty() || resources.isClosed()) {
+      return;
+    }
+    DriverResources.startThread("loomcql-reprepare-" + entry.host().address(), () -> {
+      List<Preparer.Task> tasks = new ArrayList<>();
+      for (DefaultPreparedStatement statement : prepared.values()) {
+        if (tasks.size() == MAX_REPREPARED_ON_UP) {
+          break;
+        }
+        tasks.add(new Preparer.Task(entry, statement));
+      }
+      int done = Preparer.run(tasks, REPREPARE_PARALLELISM, System.nanoTime() + timeout.toNanos() * 4);
+      LOG.debug("[{}] prepared {} of {} statements again on a node that came back", entry.host().address(), done,
+          tasks.size());
+    });
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,7 @@ final class SessionPools implements HostRegistry.Listener {
   private volatile List<Entry> entries;
   private volatile Map<Host, Entry> byHost; // hosts are compared by identity: one object per node
   private volatile boolean closed;
+  private volatile Consumer<Entry> backUp;
 
   SessionPools(
       List<DefaultHost> hosts, ConnectionConfig connection, DriverConfig config, Supplier<String> keyspace) {
@@ -58,6 +60,11 @@ final class SessionPools implements HostRegistry.Listener {
     this.entries = List.copyOf(list);
   }
 
+  /** Called, on the pool's thread, when a node that was down has a connection again. */
+  void onBackUp(Consumer<Entry> listener) {
+    this.backUp = listener;
+  }
+
   /** The pool of {@code host}, or null if the session keeps none (ignored or unknown node). */
   Entry entry(Host host) {
     return byHost.get(host);
@@ -69,7 +76,13 @@ final class SessionPools implements HostRegistry.Listener {
           @Override
           public void reachable() {
             conviction.reset(host);
+            boolean wasDown = !host.isUp();
             host.markUp();
+            Consumer<Entry> listener = backUp;
+            Entry entry = byHost.get(host);
+            if (wasDown && listener != null && entry != null) {
+              listener.accept(entry);
+            }
           }
 
           @Override
