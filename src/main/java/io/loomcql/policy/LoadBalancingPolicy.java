@@ -43,4 +43,18 @@ public interface LoadBalancingPolicy {
 
   /** A node left, or moved to another address (the old host is removed, a new one added). */
   default void onRemove(Host host) {}
+
+  /**
+   * One attempt of a request finished on {@code coordinator}: the session calls this after every
+   * attempt (retries and speculative executions included), so that a policy can learn how nodes
+   * behave, as {@link LatencyAwarePolicy} does. It runs inline on the request's thread, on the
+   * request's latency path: keep it cheap, never block, never throw.
+   *
+   * @param coordinator the node the attempt was sent to
+   * @param latencyNanos from sending the request to its answer or failure, in nanoseconds
+   * @param error null if the node answered with a result; otherwise the error the node answered
+   *     with (a {@link io.loomcql.error.CoordinatorException}) or why there was no answer (a
+   *     connection failure, a client-side timeout)
+   */
+  default void onRequestCompleted(Host coordinator, long latencyNanos, Throwable error) {}
 }

@@ -96,6 +96,11 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
   }
 
   @Override
+  public void onRequestCompleted(Host coordinator, long latencyNanos, Throwable error) {
+    child.onRequestCompleted(coordinator, latencyNanos, error);
+  }
+
+  @Override
   public String toString() {
     return "TokenAwarePolicy(" + child + (spreadReplicas ? ", replicas in turn" : "") + ")";
   }

@@ -1,43 +1,36 @@
 package io.loomcql.policy;
 
+import static io.loomcql.policy.TestHosts.host;
+import static io.loomcql.policy.TestHosts.metadata;
+import static io.loomcql.policy.TestHosts.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loomcql.SimpleStatement;
 import io.loomcql.internal.metadata.DefaultHost;
-import io.loomcql.internal.metadata.NodeInfo;
-import io.loomcql.internal.metadata.token.DefaultTokenMap;
 import io.loomcql.metadata.Host;
-import io.loomcql.metadata.KeyspaceMetadata;
 import io.loomcql.metadata.Metadata;
 import io.loomcql.metadata.TokenMap;
 import io.loomcql.testkit.logging.LogCapture;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Round robin, DC-aware and token-aware plans over hand-built nodes. */
 class LoadBalancingPolicyTest {
-  private final DefaultHost a1 = host(1, "dc1", "-9000000000000000000");
-  private final DefaultHost a2 = host(2, "dc1", "-3000000000000000000");
-  private final DefaultHost a3 = host(3, "dc1", "3000000000000000000");
-  private final DefaultHost b1 = host(4, "dc2", "-6000000000000000000");
-  private final DefaultHost b2 = host(5, "dc2", "6000000000000000000");
+  private final DefaultHost a1 = host(1, "dc1", "rack1", "-9000000000000000000");
+  private final DefaultHost a2 = host(2, "dc1", "rack1", "-3000000000000000000");
+  private final DefaultHost a3 = host(3, "dc1", "rack1", "3000000000000000000");
+  private final DefaultHost b1 = host(4, "dc2", "rack1", "-6000000000000000000");
+  private final DefaultHost b2 = host(5, "dc2", "rack1", "6000000000000000000");
   private final List<Host> all = List.of(a1, a2, a3, b1, b2);
 
   @Test
   void round_robin_should_rotate_and_put_down_nodes_last() {
     RoundRobinPolicy policy = new RoundRobinPolicy();
-    policy.init(metadata(Map.of()), List.of(a1));
+    policy.init(metadata(all), List.of(a1));
     assertThat(plan(policy, null)).containsExactly(a1, a2, a3, b1, b2);
     assertThat(plan(policy, null)).containsExactly(a2, a3, b1, b2, a1);
     a3.markDown("test");
@@ -50,7 +43,7 @@ class LoadBalancingPolicyTest {
   void dc_aware_should_infer_the_local_dc_from_the_contact_points_and_ignore_remote_nodes() {
     DcAwareRoundRobinPolicy policy = new DcAwareRoundRobinPolicy();
     try (LogCapture logs = LogCapture.start()) {
-      policy.init(metadata(Map.of()), List.of(b2));
+      policy.init(metadata(all), List.of(b2));
       assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("INFO").contains("'dc2'"));
     }
     assertThat(policy.localDc()).isEqualTo("dc2");
@@ -62,7 +55,7 @@ class LoadBalancingPolicyTest {
   @Test
   void dc_aware_should_use_remote_nodes_last_when_allowed() {
     DcAwareRoundRobinPolicy policy = new DcAwareRoundRobinPolicy("dc1", 1);
-    policy.init(metadata(Map.of()), List.of(a1));
+    policy.init(metadata(all), List.of(a1));
     assertThat(all.stream().filter(h -> policy.distance(h) == HostDistance.REMOTE)).hasSize(1);
     List<Host> plan = plan(policy, null);
     assertThat(plan).hasSize(4);
@@ -74,7 +67,7 @@ class LoadBalancingPolicyTest {
   void token_aware_should_try_the_local_replicas_first_then_the_rest_once() {
     Map<String, Map<String, String>> replication = Map.of(
         "ks", Map.of("class", "NetworkTopologyStrategy", "dc1", "1", "dc2", "1"));
-    Metadata metadata = metadata(replication);
+    Metadata metadata = metadata(all, replication);
     TokenAwarePolicy policy = new TokenAwarePolicy(new DcAwareRoundRobinPolicy("dc1"), false);
     policy.init(metadata, List.of(a1));
     TokenMap tokens = metadata.tokenMap();
@@ -97,7 +90,7 @@ class LoadBalancingPolicyTest {
 
   @Test
   void token_aware_should_start_each_request_at_the_next_replica_when_spreading() {
-    Metadata metadata = metadata(Map.of("ks", Map.of("class", "SimpleStrategy", "replication_factor", "3")));
+    Metadata metadata = metadata(all, Map.of("ks", Map.of("class", "SimpleStrategy", "replication_factor", "3")));
     TokenAwarePolicy policy = new TokenAwarePolicy(new DcAwareRoundRobinPolicy("dc1"));
     policy.init(metadata, List.of(a1));
     ByteBuffer key = ByteBuffer.allocate(4).putInt(0, 42);
@@ -112,66 +105,17 @@ class LoadBalancingPolicyTest {
     assertThat(firsts).as("one request per local replica: each starts at another").isEqualTo(localReplicas);
   }
 
-  private static List<Host> plan(LoadBalancingPolicy policy, SimpleStatement statement) {
-    List<Host> hosts = new ArrayList<>();
-    Iterator<Host> plan = policy.newQueryPlan(statement == null ? null : statement.keyspace(), statement);
-    plan.forEachRemaining(hosts::add);
-    return hosts;
-  }
-
-  private Metadata metadata(Map<String, Map<String, String>> replication) {
-    TokenMap tokens = DefaultTokenMap.build("Murmur3Partitioner", all, replication, null);
-    return new Metadata() {
-      @Override
-      public String clusterName() {
-        return "test";
-      }
-
-      @Override
-      public String partitioner() {
-        return "org.apache.cassandra.dht.Murmur3Partitioner";
-      }
-
-      @Override
-      public Set<Host> allHosts() {
-        return new LinkedHashSet<>(all);
-      }
-
-      @Override
-      public Map<String, KeyspaceMetadata> keyspaces() {
-        return Map.of();
-      }
-
-      @Override
-      public Optional<KeyspaceMetadata> keyspace(String name) {
-        return Optional.empty();
-      }
-
-      @Override
-      public String describe() {
-        return "";
-      }
-
-      @Override
-      public TokenMap tokenMap() {
-        return tokens;
-      }
-
-      @Override
-      public boolean checkSchemaAgreement() {
-        return true;
-      }
-    };
-  }
-
-  private static DefaultHost host(int n, String dc, String token) {
-    try {
-      InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(new byte[] {10, 0, 0, (byte) n}), 9042);
-      DefaultHost host = new DefaultHost(address);
-      host.describe(new NodeInfo(address, dc, "rack1", "5.0", new UUID(0, n), Set.of(token), null));
-      return host;
-    } catch (UnknownHostException e) {
-      throw new AssertionError(e);
-    }
+  @Test
+  void token_aware_should_forward_every_event_to_its_child_when_wrapping() {
+    RecordingPolicy child = new RecordingPolicy(List.of(a1));
+    TokenAwarePolicy policy = new TokenAwarePolicy(child);
+    policy.init(metadata(all), List.of(a1));
+    policy.distance(a2);
+    policy.onAdd(b1);
+    policy.onRemove(b2);
+    policy.onRequestCompleted(a3, 42, null);
+    policy.onRequestCompleted(a3, 7, new IllegalStateException("boom"));
+    assertThat(child.calls).containsExactly("init", "distance " + a2.address(), "add " + b1.address(),
+        "remove " + b2.address(), "completed " + a3.address() + " 42 ok", "completed " + a3.address() + " 7 boom");
   }
 }
