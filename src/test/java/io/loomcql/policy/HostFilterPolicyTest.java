@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -109,26 +108,12 @@ class HostFilterPolicyTest {
 
   @Test
   void should_read_the_child_plan_only_as_far_as_asked_when_iterating() {
-    AtomicInteger read = new AtomicInteger();
-    LoadBalancingPolicy child = (keyspace, statement) -> new Iterator<>() {
-      private final Iterator<Host> hosts = all.iterator();
-
-      @Override
-      public boolean hasNext() {
-        return hosts.hasNext();
-      }
-
-      @Override
-      public Host next() {
-        read.incrementAndGet();
-        return hosts.next();
-      }
-    };
+    RecordingPolicy child = new RecordingPolicy(all);
     HostFilterPolicy policy = HostFilterPolicy.fromDcBlackList(child, List.of("dc1"));
     Iterator<Host> plan = policy.newQueryPlan(null, null);
-    assertThat(read).hasValue(0);
+    assertThat(child.read).hasValue(0);
     assertThat(plan.next()).isSameAs(b1);
-    assertThat(read).as("a1, a2 skipped, b1 taken, c1 not read yet").hasValue(3);
+    assertThat(child.read).as("a1, a2 skipped, b1 taken, c1 not read yet").hasValue(3);
   }
 
   record Node(int dc, int rack, boolean up) {}

@@ -7,13 +7,16 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A child policy for wrapper tests: its plan is a fixed list, its distance is LOCAL, and it
- * writes down every call it gets so a test can check what its wrapper forwarded.
+ * writes down every call it gets so a test can check what its wrapper forwarded, and counts the
+ * hosts read from its plans so a test can check that a wrapper reads no further than it must.
  */
 final class RecordingPolicy implements LoadBalancingPolicy {
   final List<String> calls = new CopyOnWriteArrayList<>();
+  final AtomicInteger read = new AtomicInteger();
   volatile List<Host> initHosts = List.of();
   volatile Collection<Host> initContacts = List.of();
   private volatile List<Host> plan;
@@ -41,7 +44,20 @@ final class RecordingPolicy implements LoadBalancingPolicy {
 
   @Override
   public Iterator<Host> newQueryPlan(String keyspace, Statement<?> statement) {
-    return plan.iterator();
+    Iterator<Host> hosts = plan.iterator();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return hosts.hasNext();
+      }
+
+      @Override
+      public Host next() {
+        Host host = hosts.next();
+        read.incrementAndGet();
+        return host;
+      }
+    };
   }
 
   @Override
