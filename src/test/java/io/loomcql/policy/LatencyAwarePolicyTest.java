@@ -117,7 +117,8 @@ class LatencyAwarePolicyTest {
     policy.onRequestCompleted(a1, fast, new OverloadedException(a1.address(), "busy"));
     assertThat(policy.latencies()).doesNotContainKey(a1);
     policy.onRequestCompleted(a1, fast, null);
-    policy.onRequestCompleted(a1, fast, new ReadTimeoutException(a1.address(), "slow", ConsistencyLevel.ONE, 0, 1, false));
+    policy.onRequestCompleted(a1, fast,
+        new ReadTimeoutException(a1.address(), "slow", ConsistencyLevel.ONE, 0, 1, false));
     policy.onRequestCompleted(a1, fast,
         new WriteTimeoutException(a1.address(), "slow", ConsistencyLevel.ONE, 0, 1, WriteType.SIMPLE));
     assertThat(policy.latencies().get(a1).measurements()).isEqualTo(3);

@@ -13,9 +13,17 @@ import io.loomcql.metadata.TokenMap;
 import io.loomcql.testkit.logging.LogCapture;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** Round robin, DC-aware and token-aware plans over hand-built nodes. */
@@ -117,5 +125,92 @@ class LoadBalancingPolicyTest {
     policy.onRequestCompleted(a3, 7, new IllegalStateException("boom"));
     assertThat(child.calls).containsExactly("init", "distance " + a2.address(), "add " + b1.address(),
         "remove " + b2.address(), "completed " + a3.address() + " 42 ok", "completed " + a3.address() + " 7 boom");
+  }
+
+  @Test
+  void dc_aware_should_try_up_nodes_of_the_local_rack_first_then_the_rest_of_the_local_dc_when_a_rack_is_set() {
+    DefaultHost r1a = host(11, "dc1", "r1");
+    DefaultHost r1b = host(12, "dc1", "r1");
+    DefaultHost r2a = host(13, "dc1", "r2");
+    DefaultHost r2b = host(14, "dc1", "r2");
+    DefaultHost far = host(15, "dc2", "r1");
+    List<Host> racks = List.of(r2a, r1a, far, r2b, r1b);
+    DcAwareRoundRobinPolicy policy =
+        DcAwareRoundRobinPolicy.builder().withLocalDc("dc1").withLocalRack("r1").withUsedHostsPerRemoteDc(1).build();
+    policy.init(metadata(racks), List.of(r2a));
+    assertThat(policy.distance(r2a)).isEqualTo(HostDistance.LOCAL);
+    Set<Host> rackFirsts = new LinkedHashSet<>();
+    Set<Host> dcFirsts = new LinkedHashSet<>();
+    for (int i = 0; i < 4; i++) {
+      List<Host> plan = plan(policy, null);
+      assertThat(plan.subList(0, 2)).containsExactlyInAnyOrder(r1a, r1b);
+      assertThat(plan.subList(2, 4)).containsExactlyInAnyOrder(r2a, r2b);
+      assertThat(plan.get(4)).isSameAs(far);
+      rackFirsts.add(plan.get(0));
+      dcFirsts.add(plan.get(2));
+    }
+    assertThat(rackFirsts).as("round robin in the rack").containsExactlyInAnyOrder(r1a, r1b);
+    assertThat(dcFirsts).as("round robin in the rest of the dc").containsExactlyInAnyOrder(r2a, r2b);
+    r1a.markDown("test");
+    assertThat(plan(policy, null)).containsExactly(r1b, r2a, r2b, r1a, far);
+  }
+
+  @Test
+  void dc_aware_should_warn_and_use_the_whole_dc_when_no_local_node_is_in_the_local_rack() {
+    DcAwareRoundRobinPolicy policy = DcAwareRoundRobinPolicy.builder().withLocalDc("dc1").withLocalRack("r9").build();
+    try (LogCapture logs = LogCapture.start()) {
+      policy.init(metadata(all), List.of(a1));
+      assertThat(logs.lines())
+          .anySatisfy(line -> assertThat(line).contains("WARN").contains("'r9'").contains("withLocalRack"));
+    }
+    assertThat(policy.localRack()).isEqualTo("r9");
+    assertThat(plan(policy, null)).containsExactlyInAnyOrder(a1, a2, a3);
+  }
+
+  record Node(int dc, int rack, boolean up) {}
+
+  @Provide
+  Arbitrary<List<Node>> clusters() {
+    Arbitrary<Node> node = Combinators.combine(Arbitraries.integers().between(1, 3),
+        Arbitraries.integers().between(1, 3), Arbitraries.of(true, true, false)).as(Node::new);
+    return node.list().ofMinSize(0).ofMaxSize(15);
+  }
+
+  @Property(tries = 300)
+  void dc_aware_should_yield_every_used_node_once_up_rack_nodes_first_and_no_ignored_one_when_planning(
+      @ForAll("clusters") List<Node> nodes, @ForAll @IntRange(min = 1, max = 3) int dc,
+      @ForAll @IntRange(min = 0, max = 3) int rack, @ForAll @IntRange(min = 0, max = 2) int remotePerDc) {
+    List<DefaultHost> hosts = new ArrayList<>();
+    for (int n = 0; n < nodes.size(); n++) {
+      DefaultHost host = host(100 + n, "dc" + nodes.get(n).dc(), "r" + nodes.get(n).rack());
+      if (!nodes.get(n).up()) {
+        host.markDown("property");
+      }
+      hosts.add(host);
+    }
+    // A rack of the local DC (a rack without nodes is a WARN, tested above): 0 for none.
+    boolean rackHasNodes =
+        hosts.stream().anyMatch(h -> h.datacenter().equals("dc" + dc) && h.rack().equals("r" + rack));
+    String localRack = rack == 0 || !rackHasNodes ? null : "r" + rack;
+    DcAwareRoundRobinPolicy policy = DcAwareRoundRobinPolicy.builder()
+        .withLocalDc("dc" + dc).withLocalRack(localRack).withUsedHostsPerRemoteDc(remotePerDc).build();
+    policy.init(metadata(hosts), List.of());
+    List<Host> used = hosts.stream()
+        .filter(h -> policy.distance(h) != HostDistance.IGNORED).map(Host.class::cast).toList();
+    assertThat(used).filteredOn(h -> !h.datacenter().equals("dc" + dc)).hasSizeLessThanOrEqualTo(2 * remotePerDc);
+    for (int round = 0; round < 3; round++) {
+      List<Host> plan = plan(policy, null);
+      assertThat(plan).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(used);
+      long upInRack = used.stream()
+          .filter(h -> h.isUp() && h.datacenter().equals("dc" + dc) && h.rack().equals(localRack)).count();
+      assertThat(plan.subList(0, (int) upInRack))
+          .allMatch(h -> h.isUp() && h.datacenter().equals("dc" + dc) && h.rack().equals(localRack));
+      int firstRemote = plan.size();
+      for (int i = plan.size() - 1; i >= 0 && !plan.get(i).datacenter().equals("dc" + dc); i--) {
+        firstRemote = i;
+      }
+      assertThat(plan.subList(0, firstRemote)).as("local nodes before remote ones")
+          .allMatch(h -> h.datacenter().equals("dc" + dc));
+    }
   }
 }

@@ -72,6 +72,7 @@ final class RecordingPolicy implements LoadBalancingPolicy {
 
   @Override
   public void onRequestCompleted(Host coordinator, long latencyNanos, Throwable error) {
-    calls.add("completed " + coordinator.address() + " " + latencyNanos + " " + (error == null ? "ok" : error.getMessage()));
+    String outcome = error == null ? "ok" : error.getMessage();
+    calls.add("completed " + coordinator.address() + " " + latencyNanos + " " + outcome);
   }
 }
