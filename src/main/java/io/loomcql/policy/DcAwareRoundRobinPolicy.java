@@ -44,6 +44,9 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
   }
 
   /**
+   * Round robin in {@code localDc}, with some remote nodes last if asked; no rack preference
+   * (see {@link #builder()}).
+   *
    * @param localDc the local datacenter, or null to infer it from the contact points
    * @param usedHostsPerRemoteDc how many nodes of each other datacenter may serve requests when
    *     no local node can (0: never leave the local datacenter)

@@ -27,6 +27,8 @@ public final class HostFilterPolicy implements LoadBalancingPolicy {
   private final Predicate<Host> filter;
 
   /**
+   * Filters {@code child}'s nodes with {@code filter}.
+   *
    * @param child the policy that orders and weighs the accepted nodes
    * @param filter true for the nodes the driver may use
    */
