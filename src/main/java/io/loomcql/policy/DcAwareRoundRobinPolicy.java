@@ -15,15 +15,22 @@ import org.slf4j.LoggerFactory;
  * only {@code usedHostsPerRemoteDc} of each (none by default: remote nodes are
  * {@link HostDistance#IGNORED}). The local datacenter is given, or inferred from the contact
  * points when the cluster connects (with an INFO line saying which), never a start-up failure.
+ *
+ * <p>With a local rack ({@link Builder#withLocalRack}), the local datacenter's nodes in that rack
+ * come first, in turn, then the datacenter's other nodes, in turn: requests stay in the rack
+ * while it can serve them (lower latency, and no cross-zone traffic where racks are cloud
+ * availability zones). In every group, nodes believed up come before nodes believed down.
  */
 public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(DcAwareRoundRobinPolicy.class);
 
   private final int usedHostsPerRemoteDc;
+  private final String localRack;
   private final ReentrantLock lock = new ReentrantLock(); // serializes changes to the arrays
   private final AtomicInteger rotation = new AtomicInteger();
   private volatile String localDc;
-  private volatile Host[] local = new Host[0];
+  private volatile Host[] sameRack = new Host[0]; // local DC, local rack: empty without a rack
+  private volatile Host[] local = new Host[0]; // the rest of the local DC
   private volatile Host[] remote = new Host[0];
 
   /** The local datacenter is inferred from the contact points. */
@@ -31,21 +38,35 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
     this(null, 0);
   }
 
+  /** Only the nodes of {@code localDc}, or of the inferred datacenter if null. */
   public DcAwareRoundRobinPolicy(String localDc) {
     this(localDc, 0);
   }
 
   /**
+   * Round robin in {@code localDc}, with some remote nodes last if asked; no rack preference
+   * (see {@link #builder()}).
+   *
    * @param localDc the local datacenter, or null to infer it from the contact points
    * @param usedHostsPerRemoteDc how many nodes of each other datacenter may serve requests when
    *     no local node can (0: never leave the local datacenter)
    */
   public DcAwareRoundRobinPolicy(String localDc, int usedHostsPerRemoteDc) {
+    this(localDc, null, usedHostsPerRemoteDc);
+  }
+
+  private DcAwareRoundRobinPolicy(String localDc, String localRack, int usedHostsPerRemoteDc) {
     if (usedHostsPerRemoteDc < 0) {
       throw new IllegalArgumentException("usedHostsPerRemoteDc must not be negative, got " + usedHostsPerRemoteDc);
     }
     this.localDc = localDc;
+    this.localRack = localRack;
     this.usedHostsPerRemoteDc = usedHostsPerRemoteDc;
+  }
+
+  /** A builder, for the local rack and to name every setting. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -61,11 +82,20 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
       }
     }
     metadata.allHosts().forEach(this::onAdd);
+    if (localRack != null && sameRack.length == 0) {
+      LOG.warn("No node of datacenter '{}' is in local rack '{}' (withLocalRack): requests go to the whole"
+          + " datacenter in turn until one joins.", localDc, localRack);
+    }
   }
 
   /** The local datacenter: given, or inferred at start-up; null before. */
   public String localDc() {
     return localDc;
+  }
+
+  /** The local rack whose nodes come first, or null if none was given. */
+  public String localRack() {
+    return localRack;
   }
 
   @Override
@@ -90,8 +120,11 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
   @Override
   public Iterator<Host> newQueryPlan(String keyspace, Statement<?> statement) {
     int turn = rotation.getAndIncrement();
+    Host[] rack = sameRack;
     Host[] locals = local;
-    Iterator<Host> plan = new UpFirstPlan(locals, locals.length == 0 ? 0 : Math.floorMod(turn, locals.length));
+    Iterator<Host> plan = rack.length > 0
+        ? new RackFirstPlan(rack, locals, turn)
+        : new UpFirstPlan(locals, locals.length == 0 ? 0 : Math.floorMod(turn, locals.length));
     Host[] remotes = remote;
     if (remotes.length == 0) {
       return plan;
@@ -104,7 +137,11 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
     lock.lock();
     try {
       if (isLocal(host)) {
-        local = HostArrays.with(local, host);
+        if (localRack != null && localRack.equals(host.rack())) {
+          sameRack = HostArrays.with(sameRack, host);
+        } else {
+          local = HostArrays.with(local, host);
+        }
       } else if (remoteCount(host.datacenter()) < usedHostsPerRemoteDc) {
         remote = HostArrays.with(remote, host);
       }
@@ -127,6 +164,7 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
   public void onRemove(Host host) {
     lock.lock();
     try {
+      sameRack = HostArrays.without(sameRack, host);
       local = HostArrays.without(local, host);
       remote = HostArrays.without(remote, host);
     } finally {
@@ -136,6 +174,49 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
 
   @Override
   public String toString() {
-    return "DcAwareRoundRobinPolicy(localDc=" + localDc + ", usedHostsPerRemoteDc=" + usedHostsPerRemoteDc + ")";
+    return "DcAwareRoundRobinPolicy(localDc=" + localDc + (localRack == null ? "" : ", localRack=" + localRack)
+        + ", usedHostsPerRemoteDc=" + usedHostsPerRemoteDc + ")";
+  }
+
+  /** Settings of a {@link DcAwareRoundRobinPolicy}. Not thread-safe. */
+  public static final class Builder {
+    private String localDc;
+    private String localRack;
+    private int usedHostsPerRemoteDc;
+
+    private Builder() {}
+
+    /** The local datacenter; by default inferred from the contact points. */
+    public Builder withLocalDc(String localDc) {
+      this.localDc = localDc;
+      return this;
+    }
+
+    /**
+     * The rack (as the nodes report it in {@code system.local}) whose local-datacenter nodes are
+     * tried first; by default none, every local node in turn.
+     */
+    public Builder withLocalRack(String localRack) {
+      this.localRack = localRack;
+      return this;
+    }
+
+    /**
+     * How many nodes of each other datacenter may serve requests when no local node can; default
+     * 0, never leave the local datacenter.
+     */
+    public Builder withUsedHostsPerRemoteDc(int usedHostsPerRemoteDc) {
+      this.usedHostsPerRemoteDc = usedHostsPerRemoteDc;
+      return this;
+    }
+
+    /**
+     * The policy.
+     *
+     * @throws IllegalArgumentException if {@code usedHostsPerRemoteDc} is negative
+     */
+    public DcAwareRoundRobinPolicy build() {
+      return new DcAwareRoundRobinPolicy(localDc, localRack, usedHostsPerRemoteDc);
+    }
   }
 }

@@ -45,13 +45,16 @@ public interface LoadBalancingPolicy {
   default void onRemove(Host host) {}
 
   /**
-   * Called after every attempt of every request, inline on the request's thread, so it must be
-   * cheap and must not block. Wrapping policies pass it on to their child.
+   * One attempt of a request finished on {@code coordinator}: the session calls this after every
+   * attempt (retries and speculative executions included), so that a policy can learn how nodes
+   * behave, as {@link LatencyAwarePolicy} does. It runs inline on the request's thread, on the
+   * request's latency path: keep it cheap, never block, never throw.
    *
-   * @param coordinator the node the attempt went to
-   * @param latencyNanos from sending to the answer or the failure
-   * @param error null when the node answered without error; else the error answer or the
-   *     connection failure
+   * @param coordinator the node the attempt was sent to
+   * @param latencyNanos from sending the request to its answer or failure, in nanoseconds
+   * @param error null if the node answered with a result; otherwise the error the node answered
+   *     with (a {@link io.loomcql.error.CoordinatorException}) or why there was no answer (a
+   *     connection failure, a client-side timeout)
    */
   default void onRequestCompleted(Host coordinator, long latencyNanos, Throwable error) {}
 }

@@ -30,6 +30,8 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
   }
 
   /**
+   * Replicas first, in turn or in ring order.
+   *
    * @param spreadReplicas false to always try the primary replica first, in ring order; true to
    *     start each request at the next replica (the reference drivers' shuffle, without a random
    *     number per request)
@@ -39,6 +41,7 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
     this.spreadReplicas = spreadReplicas;
   }
 
+  /** The wrapped policy. */
   public LoadBalancingPolicy child() {
     return child;
   }
@@ -93,6 +96,11 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
   @Override
   public void onRemove(Host host) {
     child.onRemove(host);
+  }
+
+  @Override
+  public void onRequestCompleted(Host coordinator, long latencyNanos, Throwable error) {
+    child.onRequestCompleted(coordinator, latencyNanos, error);
   }
 
   @Override
