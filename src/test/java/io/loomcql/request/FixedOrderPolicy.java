@@ -14,6 +14,8 @@ import java.util.List;
 final class FixedOrderPolicy implements LoadBalancingPolicy {
   private final List<InetSocketAddress> order;
   private volatile Metadata metadata;
+  /** What {@link #onRequestCompleted} was told, as "address error-class-or-ok". */
+  final java.util.Queue<String> completions = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   FixedOrderPolicy(List<InetSocketAddress> order) {
     this.order = List.copyOf(order);
@@ -22,6 +24,11 @@ final class FixedOrderPolicy implements LoadBalancingPolicy {
   @Override
   public void init(Metadata metadata, Collection<Host> contactPoints) {
     this.metadata = metadata;
+  }
+
+  @Override
+  public void onRequestCompleted(Host coordinator, long latencyNanos, Throwable error) {
+    completions.add(coordinator.address() + " " + (error == null ? "ok" : error.getClass().getSimpleName()));
   }
 
   @Override

@@ -126,6 +126,18 @@ class RetryDecisionsTest {
   }
 
   @Test
+  void should_tell_the_load_balancing_policy_how_every_attempt_ended() throws Exception {
+    failFirst(a, 1, UNAVAILABLE);
+    FixedOrderPolicy policy = new FixedOrderPolicy(List.of(a.address(), b.address(), c.address()));
+    try (Cluster cluster = Cluster.builder().addContactPoints(a.address()).withLoadBalancingPolicy(policy).build();
+        Session session = cluster.connect()) {
+      session.execute("SELECT reported");
+      assertThat(policy.completions)
+          .containsExactly(a.address() + " UnavailableException", b.address() + " ok");
+    }
+  }
+
+  @Test
   void should_rethrow_a_second_read_timeout_and_one_where_data_was_present() throws Exception {
     alwaysFail(a, READ_TIMEOUT_NO_DATA);
     alwaysFail(b, READ_TIMEOUT_WITH_DATA);

@@ -3,6 +3,8 @@ package io.loomcql.internal.session;
 import io.loomcql.error.NoHostAvailableException;
 import io.loomcql.metadata.Host;
 import io.loomcql.policy.DcAwareRoundRobinPolicy;
+import io.loomcql.policy.HostFilterPolicy;
+import io.loomcql.policy.LatencyAwarePolicy;
 import io.loomcql.policy.LoadBalancingPolicy;
 import io.loomcql.policy.TokenAwarePolicy;
 import java.util.Map;
@@ -30,8 +32,16 @@ final class NoHosts {
 
   private static String localDatacenter(LoadBalancingPolicy policy) {
     LoadBalancingPolicy current = policy;
-    while (current instanceof TokenAwarePolicy tokenAware) {
-      current = tokenAware.child();
+    while (true) {
+      if (current instanceof TokenAwarePolicy wrapper) {
+        current = wrapper.child();
+      } else if (current instanceof HostFilterPolicy wrapper) {
+        current = wrapper.child();
+      } else if (current instanceof LatencyAwarePolicy wrapper) {
+        current = wrapper.child();
+      } else {
+        break;
+      }
     }
     return current instanceof DcAwareRoundRobinPolicy dcAware ? dcAware.localDc() : null;
   }

@@ -24,7 +24,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Replica placement on random rings: sizes, primary ownership, ring order, Simple and NTS agreeing. */
-class TokenMapProperties {
+class TokenMapPropertiesTest {
   private static final String[] DCS = {"dc1", "dc2", "dc3"};
 
   record NodeSpec(int dc, int rack, List<Long> tokens) {}
