@@ -57,6 +57,14 @@ public final class CassandraNode {
         return NodeJmx.naturalEndpoints(spec.jmxPort(), keyspace, table, key);
     }
 
+    /**
+     * Flushes {@code keyspace} to disk. Schema changes sit in the commit log, synced every 10 s
+     * here: flush {@code system_schema} before a SIGKILL that must not make the node forget them.
+     */
+    public void flush(String keyspace) {
+        NodeJmx.flush(spec.jmxPort(), keyspace);
+    }
+
     /** @return the node folder (config, {@code logs/system.log}, data) */
     public Path directory() {
         return spec.dir();

@@ -42,6 +42,18 @@ final class NodeJmx {
         }
     }
 
+    /** Writes a keyspace's memtables to disk (nodetool flush), so a SIGKILL cannot lose them. */
+    static void flush(int port, String keyspace) {
+        try {
+            connection(port).invoke(new ObjectName("org.apache.cassandra.db:type=StorageService"),
+                    "forceKeyspaceFlush", new Object[] {keyspace, new String[0]},
+                    new String[] {String.class.getName(), String[].class.getName()});
+        } catch (IOException | JMException e) {
+            CONNECTORS.remove(port);
+            throw new IllegalStateException("JMX flush of " + keyspace + " on 127.0.0.1:" + port + " failed: " + e, e);
+        }
+    }
+
     private static MBeanServerConnection connection(int port) throws IOException {
         JMXConnector connector = CONNECTORS.get(port);
         if (connector == null) {
