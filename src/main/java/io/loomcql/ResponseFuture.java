@@ -58,6 +58,14 @@ public final class ResponseFuture extends CompletableFuture<ResultSet> {
     }
   }
 
+  /**
+   * Waits for the result, then fetches its trace (the request must have been traced), waiting up
+   * to {@code maxWait} for the server to finish writing it.
+   */
+  public QueryTrace queryTrace(Duration maxWait) {
+    return result().executionInfo().queryTrace(maxWait);
+  }
+
   /** Whether the (completed) result has more pages; false while it is pending or if it failed. */
   public boolean hasMorePages() {
     return isDone() && !isCompletedExceptionally() && !isCancelled() && join().hasMorePages();

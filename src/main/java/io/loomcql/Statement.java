@@ -17,6 +17,9 @@ public abstract sealed class Statement<S extends Statement<S>>
   /** Marks {@link #timestamp()} as not set: the driver's timestamp generator supplies one. */
   public static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
+  /** Marks {@link #nowInSeconds()} as not set: the server uses its own clock. */
+  public static final int NO_NOW_IN_SECONDS = Integer.MIN_VALUE;
+
   /** All options in one value, so that a copy is one allocation. */
   record Options(
       ConsistencyLevel consistency,
@@ -29,8 +32,10 @@ public abstract sealed class Statement<S extends Statement<S>>
       long timestamp,
       String keyspace,
       ByteBuffer routingKey,
-      Map<String, ByteBuffer> customPayload) {
-    static final Options DEFAULT = new Options(null, null, null, false, 0, null, null, NO_TIMESTAMP, null, null, Map.of());
+      Map<String, ByteBuffer> customPayload,
+      int nowInSeconds) {
+    static final Options DEFAULT =
+        new Options(null, null, null, false, 0, null, null, NO_TIMESTAMP, null, null, Map.of(), NO_NOW_IN_SECONDS);
   }
 
   final Options options;
@@ -44,7 +49,7 @@ public abstract sealed class Statement<S extends Statement<S>>
   public S setConsistencyLevel(ConsistencyLevel level) {
     Options o = options;
     return withOptions(new Options(level, o.serialConsistency, o.timeout, o.tracing, o.pageSize, o.pagingState,
-        o.idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload));
+        o.idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload, o.nowInSeconds));
   }
 
   public S setSerialConsistencyLevel(ConsistencyLevel level) {
@@ -53,7 +58,7 @@ public abstract sealed class Statement<S extends Statement<S>>
     }
     Options o = options;
     return withOptions(new Options(o.consistency, level, o.timeout, o.tracing, o.pageSize, o.pagingState,
-        o.idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload));
+        o.idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload, o.nowInSeconds));
   }
 
   /** Client-side timeout of this request; null takes the session's default. */
@@ -63,47 +68,47 @@ public abstract sealed class Statement<S extends Statement<S>>
     }
     Options o = options;
     return withOptions(new Options(o.consistency, o.serialConsistency, timeout, o.tracing, o.pageSize,
-        o.pagingState, o.idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload));
+        o.pagingState, o.idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload, o.nowInSeconds));
   }
 
   public S setTracing(boolean tracing) {
     Options o = options;
     return withOptions(new Options(o.consistency, o.serialConsistency, o.timeout, tracing, o.pageSize,
-        o.pagingState, o.idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload));
+        o.pagingState, o.idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload, o.nowInSeconds));
   }
 
   /** Rows per page; 0 or less takes the session's default (5000). */
   public S setPageSize(int pageSize) {
     Options o = options;
     return withOptions(new Options(o.consistency, o.serialConsistency, o.timeout, o.tracing, pageSize,
-        o.pagingState, o.idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload));
+        o.pagingState, o.idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload, o.nowInSeconds));
   }
 
   public S setPagingState(ByteBuffer pagingState) {
     Options o = options;
     return withOptions(new Options(o.consistency, o.serialConsistency, o.timeout, o.tracing, o.pageSize,
         pagingState == null ? null : pagingState.asReadOnlyBuffer(), o.idempotent, o.timestamp, o.keyspace,
-        o.routingKey, o.customPayload));
+        o.routingKey, o.customPayload, o.nowInSeconds));
   }
 
   public S setIdempotent(boolean idempotent) {
     Options o = options;
     return withOptions(new Options(o.consistency, o.serialConsistency, o.timeout, o.tracing, o.pageSize,
-        o.pagingState, idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload));
+        o.pagingState, idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload, o.nowInSeconds));
   }
 
   /** Write timestamp in microseconds since the epoch; {@link #NO_TIMESTAMP} lets the driver choose. */
   public S setTimestamp(long micros) {
     Options o = options;
     return withOptions(new Options(o.consistency, o.serialConsistency, o.timeout, o.tracing, o.pageSize,
-        o.pagingState, o.idempotent, micros, o.keyspace, o.routingKey, o.customPayload));
+        o.pagingState, o.idempotent, micros, o.keyspace, o.routingKey, o.customPayload, o.nowInSeconds));
   }
 
   /** Keyspace for this statement alone (protocol v5), and for routing. */
   public S setKeyspace(String keyspace) {
     Options o = options;
     return withOptions(new Options(o.consistency, o.serialConsistency, o.timeout, o.tracing, o.pageSize,
-        o.pagingState, o.idempotent, o.timestamp, keyspace, o.routingKey, o.customPayload));
+        o.pagingState, o.idempotent, o.timestamp, keyspace, o.routingKey, o.customPayload, o.nowInSeconds));
   }
 
   /** The serialized partition key, for token-aware routing of a simple statement. */
@@ -111,14 +116,25 @@ public abstract sealed class Statement<S extends Statement<S>>
     Options o = options;
     return withOptions(new Options(o.consistency, o.serialConsistency, o.timeout, o.tracing, o.pageSize,
         o.pagingState, o.idempotent, o.timestamp, o.keyspace,
-        routingKey == null ? null : routingKey.asReadOnlyBuffer(), o.customPayload));
+        routingKey == null ? null : routingKey.asReadOnlyBuffer(), o.customPayload, o.nowInSeconds));
   }
 
   public S setCustomPayload(Map<String, ByteBuffer> payload) {
     Options o = options;
     return withOptions(new Options(o.consistency, o.serialConsistency, o.timeout, o.tracing, o.pageSize,
         o.pagingState, o.idempotent, o.timestamp, o.keyspace, o.routingKey,
-        Map.copyOf(Objects.requireNonNull(payload, "payload"))));
+        Map.copyOf(Objects.requireNonNull(payload, "payload")), o.nowInSeconds));
+  }
+
+  /**
+   * The time, in seconds since the epoch, the server takes as "now" for TTLs and deletions in
+   * this request (protocol v5; Cassandra 4.0+), for tests and replays; {@link #NO_NOW_IN_SECONDS}
+   * leaves the server's clock.
+   */
+  public S setNowInSeconds(int seconds) {
+    Options o = options;
+    return withOptions(new Options(o.consistency, o.serialConsistency, o.timeout, o.tracing, o.pageSize,
+        o.pagingState, o.idempotent, o.timestamp, o.keyspace, o.routingKey, o.customPayload, seconds));
   }
 
   public ConsistencyLevel consistencyLevel() {
@@ -164,5 +180,10 @@ public abstract sealed class Statement<S extends Statement<S>>
 
   public Map<String, ByteBuffer> customPayload() {
     return options.customPayload;
+  }
+
+  /** See {@link #setNowInSeconds}. */
+  public int nowInSeconds() {
+    return options.nowInSeconds;
   }
 }

@@ -153,6 +153,24 @@ class RequestIT {
   }
 
   @Test
+  void should_read_with_the_now_in_seconds_the_statement_gives_on_v5() {
+    session.execute("CREATE TABLE IF NOT EXISTS expiring (k int PRIMARY KEY, v text)");
+    session.execute("INSERT INTO expiring (k, v) VALUES (1, 'short-lived') USING TTL 60");
+    int now = (int) (System.currentTimeMillis() / 1000);
+    SimpleStatement read = SimpleStatement.newInstance("SELECT v FROM expiring WHERE k = 1");
+    assertThat(session.execute(read.setNowInSeconds(now)).one()).isNotNull();
+    assertThat(session.execute(read.setNowInSeconds(now + 120)).one()).as("two minutes later the TTL has passed").isNull();
+  }
+
+  @Test
+  void should_fetch_the_trace_from_the_response_future() throws Exception {
+    QueryTrace trace = session.executeAsync(SimpleStatement.newInstance("SELECT c FROM rows10k WHERE p = 0 LIMIT 1")
+            .setTracing(true))
+        .queryTrace(Duration.ofSeconds(10));
+    assertThat(trace.events()).isNotEmpty();
+  }
+
+  @Test
   void should_see_a_column_added_after_a_select_star_was_prepared_on_v5() {
     assertThat(cluster.protocolVersion()).isEqualTo(ProtocolVersion.V5);
     session.execute("CREATE TABLE growing (k int PRIMARY KEY, a text)");

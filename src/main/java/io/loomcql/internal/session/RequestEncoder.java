@@ -84,7 +84,7 @@ final class RequestEncoder {
         }
         String keyspace = version.code() >= 5 ? batch.keyspace() : null;
         yield new Batch(batch.batchType().code(), children, consistency, serial, timestamp(batch), keyspace,
-            QueryOptions.NO_NOW);
+            nowInSeconds(batch));
       }
     };
   }
@@ -99,7 +99,19 @@ final class RequestEncoder {
     int pageSize = statement.pageSize() > 0 ? statement.pageSize() : config.pageSize();
     String keyspace = version.code() >= 5 && !(statement instanceof BoundStatement) ? statement.keyspace() : null;
     return new QueryOptions(consistency, values, named, skipMetadata, pageSize, statement.pagingState(), serial,
-        timestamp(statement), keyspace, QueryOptions.NO_NOW);
+        timestamp(statement), keyspace, nowInSeconds(statement));
+  }
+
+  private int nowInSeconds(Statement<?> statement) {
+    int now = statement.nowInSeconds();
+    if (now == Statement.NO_NOW_IN_SECONDS) {
+      return QueryOptions.NO_NOW;
+    }
+    if (version.code() < 5) {
+      throw new IllegalArgumentException(statement + " sets now_in_seconds, which needs protocol v5; this session"
+          + " speaks " + version);
+    }
+    return now;
   }
 
   private long timestamp(Statement<?> statement) {
