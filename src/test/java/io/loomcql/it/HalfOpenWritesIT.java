@@ -6,6 +6,7 @@ import io.loomcql.ResponseFuture;
 import io.loomcql.Session;
 import io.loomcql.SimpleStatement;
 import io.loomcql.error.BusyPoolException;
+import io.loomcql.error.OperationTimedOutException;
 import io.loomcql.testkit.CassandraExtension;
 import io.loomcql.testkit.FaultProxy;
 import io.loomcql.testkit.ProxiedHosts;
@@ -36,7 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * write on its own virtual thread (no pin, no platform thread held); callers never block on the
  * writer, only on a stream id; a connection holds at most {@code maxRequestsPerConnection}
  * requests (its write queue is bounded by stream ids, not by bytes); a request that finds no free
- * id fails with {@link BusyPoolException} at its timeout; after the stall every request completes.
+ * id fails with {@link BusyPoolException} at its timeout; one that times out while queued or half
+ * written stays an orphan holding its id; after the stall every request completes or has failed,
+ * and every id comes back.
  */
 @ExtendWith(CassandraExtension.class)
 class HalfOpenWritesIT {
@@ -87,9 +90,14 @@ class HalfOpenWritesIT {
       a.upstream().stall();
       long stalled = System.nanoTime();
       long forwardedBefore = a.bytesUpstream();
-      List<ResponseFuture> held = new ArrayList<>();
+      List<ResponseFuture> held = new ArrayList<>(); // they outlast the stall
+      List<ResponseFuture> givenUp = new ArrayList<>(); // they time out during it, as orphans
       for (int i = 0; i < STREAM_IDS; i++) { // 16 MiB for A's writer: far more than the buffers take
-        held.add(session.executeAsync(big().setTimeout(Duration.ofSeconds(60))));
+        if (i % 2 == 0) {
+          held.add(session.executeAsync(big().setTimeout(Duration.ofSeconds(60))));
+        } else {
+          givenUp.add(session.executeAsync(big().setTimeout(Duration.ofSeconds(1))));
+        }
       }
       await(() -> session.pool(hosts.host(0)).inFlight() == STREAM_IDS, "every stream id of A is taken");
 
@@ -105,6 +113,10 @@ class HalfOpenWritesIT {
       }
       assertThat(session.pool(hosts.host(0)).inFlight()).as("bounded by stream ids").isEqualTo(STREAM_IDS);
       assertThat(a.bytesUpstream()).as("nothing gets through the stall").isEqualTo(forwardedBefore);
+      for (ResponseFuture future : givenUp) {
+        assertThat(failure(future)).isInstanceOf(OperationTimedOutException.class);
+      }
+      assertThat(session.pool(hosts.host(0)).inFlight()).as("orphans keep their ids").isEqualTo(STREAM_IDS);
       assertThat(held).noneMatch(ResponseFuture::isDone);
       while (System.nanoTime() - stalled < Duration.ofMillis(1500).toNanos()) {
         Thread.sleep(50); // a stall long enough to tell a blocked write from a slow one
@@ -114,6 +126,7 @@ class HalfOpenWritesIT {
       for (ResponseFuture future : held) {
         assertThat(future.get(60, TimeUnit.SECONDS).one()).as("no row has that value").isNull();
       }
+      // Orphans end as their late answer arrives, or unsent when the writer reaches them.
       await(() -> session.pool(hosts.host(0)).inFlight() == 0, "A's stream ids are all free again");
       System.out.printf("C14: 200 requests on B took %d ms before the stall and %d ms during it%n",
           baseline.toMillis(), duringStall.toMillis());
