@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -228,7 +229,7 @@ public final class FaultProxy implements AutoCloseable {
     requestsByOpcode.incrementAndGet(opcode & 0xFF);
   }
 
-  void resetHappened(ProxyLink link, long nanos) {
+  void resetHappened(long nanos) {
     resets.incrementAndGet();
     lastResetNanos = nanos;
   }
@@ -251,7 +252,7 @@ public final class FaultProxy implements AutoCloseable {
       this.upstream = upstream;
     }
 
-    private Faults each(UnaryOperator<Template> change, java.util.function.Consumer<Faults> action) {
+    private Faults each(UnaryOperator<Template> change, Consumer<Faults> action) {
       template = change.apply(template);
       for (ProxyLink link : links) {
         action.accept(upstream ? link.upstream() : link.downstream());

@@ -85,7 +85,7 @@ public final class ProxyLink {
       return;
     }
     resetNanos = System.nanoTime();
-    proxy.resetHappened(this, resetNanos);
+    proxy.resetHappened(resetNanos);
     for (SocketChannel channel : List.of(client, server)) {
       try {
         channel.setOption(StandardSocketOptions.SO_LINGER, 0); // close() now sends RST
