@@ -317,6 +317,28 @@ class RetryDecisionsTest {
   }
 
   @Test
+  void should_try_the_next_node_at_once_while_a_nodes_pool_is_still_reconnecting() throws Exception {
+    a.behavior((query, request, peer) -> {
+      a.silent(true); // from now on a accepts connections but never answers their STARTUP
+      peer.close();
+    });
+    try (Cluster cluster = Cluster.builder()
+            .addContactPoints(a.address())
+            .withLoadBalancingPolicy(new FixedOrderPolicy(List.of(a.address(), b.address(), c.address())))
+            .withRequestTimeout(Duration.ofSeconds(3))
+            .build();
+        Session session = cluster.connect()) {
+      assertThatThrownBy(() -> session.execute("INSERT breaks a")).isInstanceOf(ConnectionException.class);
+      Thread.sleep(50); // the pool's reconnection attempt is now stuck in a's handshake, for up to 3 s
+      long start = System.nanoTime();
+      ResultSet rs = session.execute(idempotent("SELECT elsewhere").setTimeout(Duration.ofMillis(500)));
+      assertThat(rs.executionInfo().coordinator().address()).isEqualTo(b.address());
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("not held up by the connection attempt to a").isLessThan(Duration.ofMillis(300));
+    }
+  }
+
+  @Test
   void should_wait_no_longer_than_the_request_timeout_for_all_attempts() throws Exception {
     a.silent(false);
     a.behavior((query, request, peer) -> {}); // never answers

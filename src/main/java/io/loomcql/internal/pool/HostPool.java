@@ -2,12 +2,14 @@ package io.loomcql.internal.pool;
 
 import io.loomcql.internal.DriverResources;
 import io.loomcql.error.ConnectionException;
+import io.loomcql.error.DriverException;
 import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.ConnectionConfig;
 import io.loomcql.internal.connection.Handshake;
 import io.loomcql.policy.ReconnectionPolicy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
@@ -44,6 +46,8 @@ public final class HostPool implements AutoCloseable {
   private long nextAttemptNanos; // guarded by lock
   private RuntimeException lastFailure; // guarded by lock
   private volatile boolean closed;
+  private volatile boolean connecting;
+  private volatile boolean firstAttemptDone; // until then a caller waits for the pool's opening attempt
 
   /** Told how connection attempts to the node go, so the node can be marked up or down. */
   public interface Health {
@@ -95,8 +99,20 @@ public final class HostPool implements AutoCloseable {
    * @throws ConnectionException if none is usable and none can be opened now
    */
   public Connection borrow() {
+    return borrow(System.nanoTime() + handshakeTimeout.toNanos());
+  }
+
+  /**
+   * The least busy usable connection; if there is none, one attempt to open one, or a wait for
+   * the pool's first attempt if it is under way (a session's pools open in the background), up to
+   * the deadline. A reconnection under way makes this fail at once instead, so that the request
+   * tries another node rather than wait out a handshake that may hang.
+   *
+   * @throws ConnectionException if none is usable and none can be opened in time
+   */
+  public Connection borrow(long deadlineNanos) {
     Connection best = leastBusy();
-    return best != null ? best : connectNow();
+    return best != null ? best : connectNow(deadlineNanos);
   }
 
   private Connection leastBusy() {
@@ -115,8 +131,20 @@ public final class HostPool implements AutoCloseable {
     return best;
   }
 
-  private Connection connectNow() {
-    lock.lock();
+  private Connection connectNow(long deadlineNanos) {
+    if (connecting && firstAttemptDone) {
+      // Reconnecting: the attempt may hang for a whole handshake timeout; another node may answer now.
+      throw new ConnectionException(address, "no usable connection; a connection attempt is under way"
+          + (lastFailure == null ? "" : " (last error: " + lastFailure.getMessage() + ")"));
+    }
+    try {
+      if (!lock.tryLock(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        throw new ConnectionException(address, "no usable connection before the request's deadline");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DriverException("interrupted while waiting for a connection to " + address);
+    }
     try {
       Connection usable = leastBusy();
       if (usable != null) {
@@ -138,6 +166,7 @@ public final class HostPool implements AutoCloseable {
 
   /** One connection attempt; on failure the schedule decides when the next one may happen. */
   private Connection connect() {
+    connecting = true; // set and cleared under the lock; read without it by connectNow()
     try {
       Connection connection = Handshake.connect(address, config, keyspace.get(), handshakeTimeout);
       lock.lock();
@@ -166,6 +195,9 @@ public final class HostPool implements AutoCloseable {
       }
       health.unreachable(e);
       throw e;
+    } finally {
+      connecting = false;
+      firstAttemptDone = true;
     }
   }
 

@@ -302,7 +302,7 @@ public final class DefaultSession implements Session {
   }
 
   Connection connection(SessionPools.Entry node, long deadline) {
-    Connection connection = node.pool().borrow();
+    Connection connection = node.pool().borrow(deadline);
     String wanted = keyspace.get();
     if (wanted != null && !wanted.equals(connection.keyspace())) {
       Handshake.use(connection, wanted, deadline);
