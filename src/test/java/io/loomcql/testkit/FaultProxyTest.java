@@ -64,6 +64,12 @@ class FaultProxyTest {
     byte[] received = new DataInputStream(client.getInputStream()).readNBytes(sent.length);
     writer.join();
     assertThat(received).isEqualTo(sent);
+    // A pipe counts bytes once its write returns, which may be just after the echo arrived.
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while ((proxy.bytesUpstream() < sent.length || proxy.bytesDownstream() < sent.length)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
     assertThat(proxy.bytesUpstream()).isEqualTo(sent.length);
     assertThat(proxy.bytesDownstream()).isEqualTo(sent.length);
     assertThat(proxy.acceptedConnections()).isEqualTo(1);

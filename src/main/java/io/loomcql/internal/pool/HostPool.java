@@ -47,7 +47,6 @@ public final class HostPool implements AutoCloseable {
   private RuntimeException lastFailure; // guarded by lock
   private volatile boolean closed;
   private volatile boolean connecting;
-  private volatile boolean firstAttemptDone; // until then a caller waits for the pool's opening attempt
 
   /** Told how connection attempts to the node go, so the node can be marked up or down. */
   public interface Health {
@@ -99,20 +98,20 @@ public final class HostPool implements AutoCloseable {
    * @throws ConnectionException if none is usable and none can be opened now
    */
   public Connection borrow() {
-    return borrow(System.nanoTime() + handshakeTimeout.toNanos());
+    return borrow(System.nanoTime() + handshakeTimeout.toNanos(), true);
   }
 
   /**
-   * The least busy usable connection; if there is none, one attempt to open one, or a wait for
-   * the pool's first attempt if it is under way (a session's pools open in the background), up to
-   * the deadline. A reconnection under way makes this fail at once instead, so that the request
-   * tries another node rather than wait out a handshake that may hang.
+   * The least busy usable connection; if there is none, one attempt to open one. If another
+   * attempt is under way, waits for it up to the deadline when {@code waitForAttempt}, else fails
+   * at once with {@link ReconnectingException} (the attempt may hang for a whole handshake
+   * timeout, and another node may answer now).
    *
    * @throws ConnectionException if none is usable and none can be opened in time
    */
-  public Connection borrow(long deadlineNanos) {
+  public Connection borrow(long deadlineNanos, boolean waitForAttempt) {
     Connection best = leastBusy();
-    return best != null ? best : connectNow(deadlineNanos);
+    return best != null ? best : connectNow(deadlineNanos, waitForAttempt);
   }
 
   private Connection leastBusy() {
@@ -131,10 +130,9 @@ public final class HostPool implements AutoCloseable {
     return best;
   }
 
-  private Connection connectNow(long deadlineNanos) {
-    if (connecting && firstAttemptDone) {
-      // Reconnecting: the attempt may hang for a whole handshake timeout; another node may answer now.
-      throw new ConnectionException(address, "no usable connection; a connection attempt is under way"
+  private Connection connectNow(long deadlineNanos, boolean waitForAttempt) {
+    if (connecting && !waitForAttempt) {
+      throw new ReconnectingException(address, "no usable connection; a connection attempt is under way"
           + (lastFailure == null ? "" : " (last error: " + lastFailure.getMessage() + ")"));
     }
     try {
@@ -197,7 +195,6 @@ public final class HostPool implements AutoCloseable {
       throw e;
     } finally {
       connecting = false;
-      firstAttemptDone = true;
     }
   }
 

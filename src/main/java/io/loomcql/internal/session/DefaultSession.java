@@ -20,7 +20,6 @@ import io.loomcql.error.ProtocolError;
 import io.loomcql.error.UserTypeDoesNotExistException;
 import io.loomcql.internal.mapping.UserTypeMappings;
 import io.loomcql.internal.DriverCleaner;
-import io.loomcql.internal.DriverResources;
 import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.Handshake;
 import io.loomcql.internal.connection.RequestNotSentException;
@@ -61,8 +60,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultSession implements Session {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultSession.class);
-  private static final int MAX_REPREPARED_ON_UP = 1_000;
-  private static final int REPREPARE_PARALLELISM = 8;
 
   private final Cluster cluster;
   private final DriverConfig config;
@@ -92,7 +89,9 @@ public final class DefaultSession implements Session {
         List.copyOf(control.registry().all()), config.connection().withVersion(version), config, this.keyspace::get);
     this.resources = new SessionResources(pools, control.registry(), "keyspace " + keyspace);
     this.runner = new RequestRunner(this, pools, config);
-    pools.onBackUp(this::reprepareOnUp);
+    if (config.requests().reprepareOnUp()) {
+      pools.onBackUp(Preparer.reprepareOnUp(prepared.values(), config.requestTimeout(), resources));
+    }
     DriverCleaner.register(this, resources);
   }
 
@@ -244,28 +243,6 @@ public final class DefaultSession implements Session {
     }
   }
 
-  /**
-   * A node came back: it may have restarted and forgotten every prepared statement, so prepare
-   * them there again before requests find out one UNPREPARED at a time. In the background.
-   */
-  private void reprepareOnUp(SessionPools.Entry entry) {
-    if (!config.requests().reprepareOnUp() || prepared.isEmpty() || resources.isClosed()) {
-      return;
-    }
-    DriverResources.startThread("loomcql-reprepare-" + entry.host().address(), () -> {
-      List<Preparer.Task> tasks = new ArrayList<>();
-      for (DefaultPreparedStatement statement : prepared.values()) {
-        if (tasks.size() == MAX_REPREPARED_ON_UP) {
-          break;
-        }
-        tasks.add(new Preparer.Task(entry, statement));
-      }
-      int done = Preparer.run(tasks, REPREPARE_PARALLELISM, System.nanoTime() + timeout.toNanos() * 4);
-      LOG.debug("[{}] prepared {} of {} statements again on a node that came back", entry.host().address(), done,
-          tasks.size());
-    });
-  }
-
   @Override
   public CompletableFuture<PreparedStatement> prepareAsync(String cql) {
     return onVirtualThread(new CompletableFuture<>(), () -> prepare(cql));
@@ -302,7 +279,12 @@ public final class DefaultSession implements Session {
   }
 
   Connection connection(SessionPools.Entry node, long deadline) {
-    Connection connection = node.pool().borrow(deadline);
+    return connection(node, deadline, true);
+  }
+
+  /** @param waitForAttempt whether to wait for a connection attempt under way (else fail at once) */
+  Connection connection(SessionPools.Entry node, long deadline, boolean waitForAttempt) {
+    Connection connection = node.pool().borrow(deadline, waitForAttempt);
     String wanted = keyspace.get();
     if (wanted != null && !wanted.equals(connection.keyspace())) {
       Handshake.use(connection, wanted, deadline);

@@ -13,6 +13,7 @@ import io.loomcql.internal.protocol.ErrorDetails;
 import io.loomcql.internal.protocol.ErrorMapper;
 import io.loomcql.internal.protocol.ErrorResponse;
 import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.pool.ReconnectingException;
 import io.loomcql.internal.protocol.Request;
 import io.loomcql.internal.request.RetryDecider;
 import io.loomcql.internal.request.SpeculativeRace;
@@ -24,7 +25,9 @@ import io.loomcql.policy.RequestThrottler;
 import io.loomcql.policy.RetryDecision;
 import io.loomcql.policy.SpeculativeExecutionPolicy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,8 +103,17 @@ final class RequestRunner {
   private ResultSet runExecution(RequestState state, int execution) {
     Statement<?> statement = state.statement;
     int retryCount = 0;
+    List<Host> reconnecting = null; // skipped while their pools reconnect; waited for once the plan ran out
     Host host = state.nextHost();
-    while (host != null) {
+    boolean patient = false;
+    while (true) {
+      if (host == null) {
+        if (reconnecting == null || reconnecting.isEmpty()) {
+          return null;
+        }
+        host = reconnecting.remove(0);
+        patient = true;
+      }
       if (Thread.currentThread().isInterrupted()) {
         throw new DriverException("cancelled " + statement + " (interrupted; another execution may have answered)");
       }
@@ -113,7 +125,14 @@ final class RequestRunner {
       long started = System.nanoTime();
       Connection connection;
       try {
-        connection = session.connection(node, state.deadlineNanos);
+        connection = session.connection(node, state.deadlineNanos, patient);
+      } catch (ReconnectingException e) {
+        if (reconnecting == null) {
+          reconnecting = new ArrayList<>(2);
+        }
+        reconnecting.add(host); // another node may answer now; if none does, come back and wait
+        host = state.nextHost();
+        continue;
       } catch (ConnectionException | BusyPoolException e) {
         state.failed(host, execution, e, RetryDecision.RETRY_NEXT); // nothing was sent: any statement may go elsewhere
         host = state.nextHost();
@@ -149,7 +168,6 @@ final class RequestRunner {
         case RETHROW -> throw rethrown(error, state, session);
       }
     }
-    return null;
   }
 
   /** Sends once; an UNPREPARED answer makes the node prepare the statement again, then it is sent once more. */
