@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DriverResources {
   private static final AtomicInteger OPEN_CONNECTIONS = new AtomicInteger();
   private static final AtomicInteger LIVE_THREADS = new AtomicInteger();
+  private static final java.util.Set<Thread> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private DriverResources() {}
 
@@ -33,9 +34,12 @@ public final class DriverResources {
           .name(name)
           .start(
               () -> {
+                Thread self = Thread.currentThread();
+                RUNNING.add(self);
                 try {
                   task.run();
                 } finally {
+                  RUNNING.remove(self);
                   LIVE_THREADS.decrementAndGet();
                 }
               });
@@ -43,6 +47,11 @@ public final class DriverResources {
       LIVE_THREADS.decrementAndGet();
       throw e;
     }
+  }
+
+  /** The names of the driver threads running now, for leak reports. */
+  public static java.util.List<String> liveThreadNames() {
+    return RUNNING.stream().map(Thread::getName).sorted().toList();
   }
 
   /** Driver threads running now (readers, writers, heartbeats, pool refills). */

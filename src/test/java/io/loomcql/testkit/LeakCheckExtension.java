@@ -51,7 +51,8 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
       problems.add((DriverResources.openConnections() - connectionsBefore) + " driver connection(s) left open");
     }
     if (DriverResources.liveThreads() > threadsBefore) {
-      problems.add((DriverResources.liveThreads() - threadsBefore) + " driver thread(s) still running");
+      problems.add((DriverResources.liveThreads() - threadsBefore) + " driver thread(s) still running "
+          + DriverResources.liveThreadNames());
     }
     UNCAUGHT.forEach(error -> problems.add("uncaught exception in " + error));
     UNCAUGHT.clear();

@@ -9,6 +9,7 @@ import io.loomcql.internal.connection.Handshake;
 import io.loomcql.policy.ReconnectionPolicy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -47,6 +48,7 @@ public final class HostPool implements AutoCloseable {
   private RuntimeException lastFailure; // guarded by lock
   private volatile boolean closed;
   private volatile boolean connecting;
+  private final CountDownLatch firstAttempt = new CountDownLatch(1);
 
   /** Told how connection attempts to the node go, so the node can be marked up or down. */
   public interface Health {
@@ -83,9 +85,24 @@ public final class HostPool implements AutoCloseable {
     }
   }
 
-  /** Opens the connections in the background: for the other nodes, so a session is ready at once. */
+  /** Opens the connections in the background: for the other nodes, opened in parallel. */
   public void openInBackground() {
     startRefill();
+  }
+
+  /**
+   * Waits until the pool's first connection attempt ended, successfully or not, or the deadline
+   * passed.
+   *
+   * @return whether the attempt ended in time
+   */
+  public boolean awaitFirstAttempt(long deadlineNanos) {
+    try {
+      return firstAttempt.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   public InetSocketAddress address() {
@@ -195,6 +212,7 @@ public final class HostPool implements AutoCloseable {
       throw e;
     } finally {
       connecting = false;
+      firstAttempt.countDown();
     }
   }
 

@@ -124,6 +124,15 @@ final class SessionPools implements HostRegistry.Listener {
         entry.pool().openInBackground();
       }
     }
+    // As the reference drivers do, the session is ready once every node had its first chance to
+    // connect (in parallel, bounded by the connect timeout): the first requests then find pools
+    // open instead of being sent past nodes that are still connecting.
+    long deadline = System.nanoTime() + connection.connectTimeout().toNanos();
+    for (Entry entry : order) {
+      if (entry != opened && !entry.pool().awaitFirstAttempt(deadline)) {
+        break;
+      }
+    }
   }
 
   List<Entry> entries() {
