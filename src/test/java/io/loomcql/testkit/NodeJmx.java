@@ -45,6 +45,14 @@ final class NodeJmx {
     /** Writes a keyspace's memtables to disk (nodetool flush), so a SIGKILL cannot lose them. */
     static void flush(int port, String keyspace) {
         try {
+            flushOnce(port, keyspace);
+        } catch (IllegalStateException e) { // a connection to a node that has since restarted: once more, anew
+            flushOnce(port, keyspace);
+        }
+    }
+
+    private static void flushOnce(int port, String keyspace) {
+        try {
             connection(port).invoke(new ObjectName("org.apache.cassandra.db:type=StorageService"),
                     "forceKeyspaceFlush", new Object[] {keyspace, new String[0]},
                     new String[] {String.class.getName(), String[].class.getName()});

@@ -35,7 +35,7 @@ public final class RetryDecider {
       RetryPolicy policy, Statement<?> statement, boolean idempotent, RuntimeException error, int retryCount) {
     return switch (error) {
       case RequestNotSentException notSent -> Verdict.NEXT_NODE;
-      case BusyPoolException busy -> Verdict.NEXT_NODE;
+      case BusyPoolException busy -> Verdict.RETHROW; // no stream id freed before the request's deadline: no time left
       case ConnectionException aborted ->
           idempotent ? checked(policy.onRequestAborted(statement, aborted, retryCount)) : Verdict.RETHROW;
       case IsBootstrappingException bootstrapping -> Verdict.NEXT_NODE;
