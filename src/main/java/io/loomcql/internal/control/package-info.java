@@ -1,2 +1,2 @@
-/** The control connection: protocol negotiation, node discovery (events and refreshes to come). */
+/** The control connection: protocol negotiation, node discovery, events and the refreshes they trigger, schema agreement. */
 package io.loomcql.internal.control;
