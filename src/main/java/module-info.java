@@ -5,6 +5,7 @@
 @SuppressWarnings("requires-automatic") // lz4-java and snappy-java are automatic modules
 module io.loomcql {
   requires org.slf4j;
+  requires java.management; // metrics MBeans
   // Optional: compression is off unless the user asks for it and the jar is present.
   requires static org.lz4.java;
   requires static org.xerial.snappy;

@@ -9,6 +9,7 @@ import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.compression.Compressors;
 import io.loomcql.internal.session.ContactPoints;
 import io.loomcql.internal.session.DefaultSession;
+import io.loomcql.internal.session.DriverMetrics;
 import io.loomcql.internal.session.DriverConfig;
 import io.loomcql.internal.session.SessionResources;
 import io.loomcql.metadata.Host;
@@ -50,18 +51,23 @@ public final class Cluster implements AutoCloseable {
   // What closing releases; not the sessions themselves, so that a dropped cluster can be cleaned.
   private final List<SessionResources> sessions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final DriverMetrics metrics; // null unless withMetrics(true)
   // Opened by the first connect(); shared by every session. A holder, so the cleaner can close it.
   private final AtomicReference<ControlConnection> control = new AtomicReference<>();
   private final ReentrantLock controlLock = new ReentrantLock();
 
   private Cluster(DriverConfig config) {
     this.config = config;
-    DriverCleaner.register(this, new ClusterCleanup(sessions, closed, control));
+    this.metrics = config.metrics() ? new DriverMetrics() : null;
+    DriverCleaner.register(this, new ClusterCleanup(sessions, closed, control, metrics));
   }
 
   /** Closes what a cluster dropped without close() still holds, with a WARN. Never references the cluster. */
   private record ClusterCleanup(
-      List<SessionResources> sessions, AtomicBoolean closed, AtomicReference<ControlConnection> control)
+      List<SessionResources> sessions,
+      AtomicBoolean closed,
+      AtomicReference<ControlConnection> control,
+      DriverMetrics metrics)
       implements Runnable {
     @Override
     public void run() {
@@ -74,8 +80,23 @@ public final class Cluster implements AutoCloseable {
         if (connection != null) {
           connection.close();
         }
+        if (metrics != null) {
+          metrics.close();
+        }
       }
     }
+  }
+
+  /**
+   * The request metrics of every session of this cluster.
+   *
+   * @throws IllegalStateException if the cluster was built without {@code withMetrics(true)}
+   */
+  public Metrics metrics() {
+    if (metrics == null) {
+      throw new IllegalStateException("metrics are off: build the cluster with withMetrics(true)");
+    }
+    return metrics;
   }
 
   public static Builder builder() {
@@ -96,7 +117,7 @@ public final class Cluster implements AutoCloseable {
     if (closed.get()) {
       throw new IllegalStateException("the cluster is closed");
     }
-    DefaultSession session = DefaultSession.open(this, config, keyspace, control());
+    DefaultSession session = DefaultSession.open(this, config, keyspace, control(), metrics);
     sessions.removeIf(SessionResources::isClosed);
     sessions.add(session.resources());
     if (closed.get()) { // closed while we were connecting
@@ -185,6 +206,9 @@ public final class Cluster implements AutoCloseable {
       if (connection != null) {
         connection.close();
       }
+      if (metrics != null) {
+        metrics.close();
+      }
     }
   }
 
@@ -221,6 +245,7 @@ public final class Cluster implements AutoCloseable {
     private SpeculativeExecutionPolicy speculativeExecutionPolicy = NoSpeculativeExecutionPolicy.INSTANCE;
     private RequestThrottler requestThrottler = RequestThrottler.none();
     private boolean prepareOnAllHosts = true;
+    private boolean metrics;
     private boolean reprepareOnUp = true;
     private SslOptions sslOptions;
     private ConvictionPolicy convictionPolicy = new SimpleConvictionPolicy();
@@ -541,6 +566,16 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
+     * Whether the driver counts requests, errors, retries, latencies, connections and bytes, per
+     * session and per node: {@link Cluster#metrics()} and JMX MBeans named
+     * {@code io.loomcql:type=Metrics,...}. Default false, which costs nothing per request.
+     */
+    public Builder withMetrics(boolean enabled) {
+      this.metrics = enabled;
+      return this;
+    }
+
+    /**
      * Whether a node that comes back up gets the session's prepared statements prepared again
      * before it serves requests (at most 1,000 statements, 8 at a time). Default true.
      */
@@ -624,7 +659,8 @@ public final class Cluster implements AutoCloseable {
               controlConnectionTimeout,
               maxSchemaAgreementWait,
               schemaMetadata,
-              tokenMetadata));
+              tokenMetadata,
+              metrics));
     }
 
     private static Duration notNegative(Duration duration, String what) {

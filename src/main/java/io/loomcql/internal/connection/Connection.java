@@ -47,7 +47,7 @@ public final class Connection implements AutoCloseable {
 
   private final InetSocketAddress address;
   private final ProtocolVersion version;
-  private final Transport transport;
+  private final CountingTransport transport;
   private final StreamIds streamIds;
   private final AtomicReferenceArray<PendingRequest> slots;
   private final AtomicInteger orphans = new AtomicInteger();
@@ -66,7 +66,8 @@ public final class Connection implements AutoCloseable {
   private volatile Compressor bodyCompressor; // v3/v4 responses, once compression is asked for
   private volatile boolean startupAccepted;
 
-  private Connection(InetSocketAddress address, Transport transport, ConnectionConfig config) {
+  private Connection(InetSocketAddress address, Transport socket, ConnectionConfig config) {
+    CountingTransport transport = new CountingTransport(socket);
     this.address = address;
     this.version = config.version();
     this.transport = transport;
@@ -135,6 +136,16 @@ public final class Connection implements AutoCloseable {
   /** Requests still waiting for an answer that someone waits for: in flight minus orphans. */
   private int liveRequests() {
     return streamIds.inUse() - orphans.get();
+  }
+
+  /** Bytes written to the socket so far. */
+  public long bytesSent() {
+    return transport.sent();
+  }
+
+  /** Bytes read from the socket so far. */
+  public long bytesReceived() {
+    return transport.received();
   }
 
   /** Requests holding a stream id: in flight plus orphaned. */

@@ -48,6 +48,9 @@ public final class HostPool implements AutoCloseable {
   private RuntimeException lastFailure; // guarded by lock
   private volatile boolean closed;
   private volatile boolean connecting;
+  private final java.util.concurrent.atomic.LongAdder retiredBytesSent = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder retiredBytesReceived =
+      new java.util.concurrent.atomic.LongAdder();
   private final CountDownLatch firstAttempt = new CountDownLatch(1);
 
   /** Told how connection attempts to the node go, so the node can be marked up or down. */
@@ -222,7 +225,7 @@ public final class HostPool implements AutoCloseable {
       throw new ConnectionException(address, "pool closed");
     }
     connections.set(slot, connection);
-    connection.onClose(this::connectionClosed);
+    connection.onClose(() -> connectionClosed(connection));
     return connection;
   }
 
@@ -236,7 +239,9 @@ public final class HostPool implements AutoCloseable {
     return 0;
   }
 
-  private void connectionClosed() {
+  private void connectionClosed(Connection connection) {
+    retiredBytesSent.add(connection.bytesSent());
+    retiredBytesReceived.add(connection.bytesReceived());
     if (!closed) {
       startRefill();
     }
@@ -315,6 +320,20 @@ public final class HostPool implements AutoCloseable {
   /** Usable connections. */
   public int openCount() {
     return connections.length() - missing();
+  }
+
+  /** Bytes sent and received by every connection this pool has had: {sent, received}. */
+  public long[] traffic() {
+    long sent = retiredBytesSent.sum();
+    long received = retiredBytesReceived.sum();
+    for (int i = 0; i < connections.length(); i++) {
+      Connection connection = connections.get(i);
+      if (connection != null && connection.isOpen()) {
+        sent += connection.bytesSent();
+        received += connection.bytesReceived();
+      }
+    }
+    return new long[] {sent, received};
   }
 
   /** Requests holding a stream id on any open connection. */

@@ -19,6 +19,7 @@ import io.loomcql.error.NoHostAvailableException;
 import io.loomcql.error.ProtocolError;
 import io.loomcql.error.UserTypeDoesNotExistException;
 import io.loomcql.internal.mapping.UserTypeMappings;
+import io.loomcql.internal.metrics.SessionMetrics;
 import io.loomcql.internal.DriverCleaner;
 import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.Handshake;
@@ -75,7 +76,8 @@ public final class DefaultSession implements Session {
   private volatile ConsistencyLevel consistency;
   private volatile ConsistencyLevel serialConsistency;
 
-  private DefaultSession(Cluster cluster, DriverConfig config, String keyspace, ControlConnection control) {
+  private DefaultSession(
+      Cluster cluster, DriverConfig config, String keyspace, ControlConnection control, DriverMetrics metrics) {
     this.cluster = cluster;
     this.config = config;
     this.version = control.version();
@@ -88,7 +90,11 @@ public final class DefaultSession implements Session {
     this.pools = new SessionPools(
         List.copyOf(control.registry().all()), config.connection().withVersion(version), config, this.keyspace::get);
     this.resources = new SessionResources(pools, control.registry(), "keyspace " + keyspace);
-    this.runner = new RequestRunner(this, pools, config);
+    SessionMetrics sessionMetrics = metrics == null ? null : metrics.newSession();
+    this.runner = new RequestRunner(this, pools, config, sessionMetrics);
+    if (metrics != null) {
+      metrics.attach(resources, sessionMetrics, pools);
+    }
     if (config.requests().reprepareOnUp()) {
       pools.onBackUp(Preparer.reprepareOnUp(prepared.values(), config.requestTimeout(), resources));
     }
@@ -102,8 +108,9 @@ public final class DefaultSession implements Session {
    * @throws NoHostAvailableException when no node accepts a connection
    * @throws CoordinatorException when a node refuses the session itself (unknown keyspace)
    */
-  public static DefaultSession open(Cluster cluster, DriverConfig config, String keyspace, ControlConnection control) {
-    DefaultSession session = new DefaultSession(cluster, config, keyspace, control);
+  public static DefaultSession open(
+      Cluster cluster, DriverConfig config, String keyspace, ControlConnection control, DriverMetrics metrics) {
+    DefaultSession session = new DefaultSession(cluster, config, keyspace, control, metrics);
     try {
       control.registry().addListener(session.pools);
       session.pools.sync(control.registry().all());

@@ -42,7 +42,8 @@ public record DriverConfig(
     Duration controlTimeout,
     Duration maxSchemaAgreementWait,
     boolean schemaMetadata,
-    boolean tokenMetadata) {
+    boolean tokenMetadata,
+    boolean metrics) {
 
   /** How long events of each kind are gathered before one refresh handles them all. */
   public record EventWindows(Duration topology, Duration status, Duration schema) {}

@@ -1,6 +1,7 @@
 package io.loomcql.internal.session;
 
 import io.loomcql.BoundStatement;
+import io.loomcql.ExecutionInfo;
 import io.loomcql.ResultSet;
 import io.loomcql.Statement;
 import io.loomcql.error.BusyPoolException;
@@ -13,6 +14,7 @@ import io.loomcql.internal.protocol.ErrorDetails;
 import io.loomcql.internal.protocol.ErrorMapper;
 import io.loomcql.internal.protocol.ErrorResponse;
 import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.metrics.SessionMetrics;
 import io.loomcql.internal.pool.ReconnectingException;
 import io.loomcql.internal.protocol.Request;
 import io.loomcql.internal.request.RetryDecider;
@@ -43,8 +45,10 @@ final class RequestRunner {
   private final LoadBalancingPolicy balancing;
   private final SpeculativeExecutionPolicy speculative;
   private final RequestThrottler throttler;
+  private final SessionMetrics metrics; // null when metrics are off: one branch per request
 
-  RequestRunner(DefaultSession session, SessionPools pools, DriverConfig config) {
+  RequestRunner(DefaultSession session, SessionPools pools, DriverConfig config, SessionMetrics metrics) {
+    this.metrics = metrics;
     this.session = session;
     this.pools = pools;
     this.config = config;
@@ -54,6 +58,27 @@ final class RequestRunner {
   }
 
   ResultSet execute(Statement<?> statement, Request request, String keyspace, boolean idempotent, long deadline) {
+    if (metrics == null) {
+      return run(statement, request, keyspace, idempotent, deadline);
+    }
+    long start = System.nanoTime();
+    metrics.requests().started();
+    ResultSet result = null;
+    Throwable error = null;
+    try {
+      result = run(statement, request, keyspace, idempotent, deadline);
+      return result;
+    } catch (RuntimeException | Error e) {
+      error = e;
+      throw e;
+    } finally {
+      ExecutionInfo info = result == null ? null : result.executionInfo();
+      metrics.requests().finished(System.nanoTime() - start, error, info == null ? 0 : info.retries(),
+          info == null ? 0 : info.speculativeExecutions());
+    }
+  }
+
+  private ResultSet run(Statement<?> statement, Request request, String keyspace, boolean idempotent, long deadline) {
     acquire(statement, deadline);
     try {
       Iterator<Host> plan = balancing.newQueryPlan(keyspace, statement);
@@ -142,18 +167,18 @@ final class RequestRunner {
       try {
         Frame frame = send(connection, state.request, statement, state.deadlineNanos);
         if (!(frame.message() instanceof ErrorResponse answer)) {
-          balancing.onRequestCompleted(host, System.nanoTime() - started, null);
+          completed(host, System.nanoTime() - started, null);
           return session.toResultSet(statement, connection, frame, host, state, execution);
         }
         error = ErrorMapper.toException(answer, connection.address());
       } catch (OperationTimedOutException e) {
-        balancing.onRequestCompleted(host, System.nanoTime() - started, e);
+        completed(host, System.nanoTime() - started, e);
         state.failed(host, execution, e, RetryDecision.RETHROW);
         throw e; // the request's own deadline passed: no time is left for another node
       } catch (DriverException e) {
         error = e;
       }
-      balancing.onRequestCompleted(host, System.nanoTime() - started, error);
+      completed(host, System.nanoTime() - started, error);
       Verdict verdict = RetryDecider.decide(config.requests().retry(), statement, state.idempotent, error, retryCount);
       state.failed(host, execution, error, verdict.decision());
       if (verdict.byPolicy()) {
@@ -167,6 +192,13 @@ final class RequestRunner {
         }
         case RETHROW -> throw rethrown(error, state, session);
       }
+    }
+  }
+
+  private void completed(Host host, long latencyNanos, Throwable error) {
+    balancing.onRequestCompleted(host, latencyNanos, error);
+    if (metrics != null) {
+      metrics.attempt(host, latencyNanos, error);
     }
   }
 
