@@ -6,6 +6,7 @@
 module io.loomcql {
   requires org.slf4j;
   requires java.management; // metrics MBeans
+  requires jdk.jfr; // flight recorder events, free unless recording
   // Optional: compression is off unless the user asks for it and the jar is present.
   requires static org.lz4.java;
   requires static org.xerial.snappy;

@@ -246,6 +246,7 @@ public final class Cluster implements AutoCloseable {
     private RequestThrottler requestThrottler = RequestThrottler.none();
     private boolean prepareOnAllHosts = true;
     private boolean metrics;
+    private RequestTracker requestTracker;
     private boolean reprepareOnUp = true;
     private SslOptions sslOptions;
     private ConvictionPolicy convictionPolicy = new SimpleConvictionPolicy();
@@ -566,6 +567,15 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
+     * Tells {@code tracker} how every request and every attempt ends, on the request's thread
+     * (for example a {@link SlowQueryLogger}). Default none.
+     */
+    public Builder withRequestTracker(RequestTracker tracker) {
+      this.requestTracker = Objects.requireNonNull(tracker, "tracker");
+      return this;
+    }
+
+    /**
      * Whether the driver counts requests, errors, retries, latencies, connections and bytes, per
      * session and per node: {@link Cluster#metrics()} and JMX MBeans named
      * {@code io.loomcql:type=Metrics,...}. Default false, which costs nothing per request.
@@ -648,7 +658,7 @@ public final class Cluster implements AutoCloseable {
               pageSize,
               defaultIdempotence,
               new DriverConfig.RequestPolicies(retryPolicy, speculativeExecutionPolicy, requestThrottler,
-                  timestampGenerator, prepareOnAllHosts, reprepareOnUp),
+                  timestampGenerator, prepareOnAllHosts, reprepareOnUp, requestTracker),
               reconnectionPolicy,
               convictionPolicy,
               loadBalancingPolicy != null

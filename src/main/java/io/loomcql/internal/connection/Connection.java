@@ -1,6 +1,8 @@
 package io.loomcql.internal.connection;
 
 import io.loomcql.internal.DriverResources;
+import io.loomcql.internal.jfr.ConnectionEvent;
+import io.loomcql.internal.jfr.PoolWaitEvent;
 import io.loomcql.Compression;
 import io.loomcql.ProtocolVersion;
 import io.loomcql.error.BusyPoolException;
@@ -75,6 +77,7 @@ public final class Connection implements AutoCloseable {
     this.slots = new AtomicReferenceArray<>(config.maxRequestsPerConnection());
     this.name = "loomcql-" + IDS.incrementAndGet() + "-" + address.getAddress().getHostAddress() + ":" + address.getPort();
     DriverResources.connectionOpened();
+    ConnectionEvent.emit(name, address.toString(), "opened", null);
     this.maxBodyLength = config.maxFrameBodyLength();
     this.config = config;
     this.writer = new FrameWriter(this, transport, version);
@@ -209,9 +212,11 @@ public final class Connection implements AutoCloseable {
   public ResponseFrame send(Request message, boolean tracing, Map<String, ByteBuffer> payload, long deadlineNanos) {
     checkOpen();
     long started = System.nanoTime();
-    int id;
+    int id = streamIds.acquireNow();
     try {
-      id = streamIds.acquire(deadlineNanos - System.nanoTime());
+      if (id < 0) {
+        id = awaitStreamId(deadlineNanos);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DriverException("interrupted while waiting for a free stream id on " + name);
@@ -254,6 +259,20 @@ public final class Connection implements AutoCloseable {
     }
     // The writer could not encode this request: the connection is fine, the request is not.
     throw new IllegalArgumentException("cannot send " + message.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
+  }
+
+  /** Every id is taken: wait for one, and tell JFR that this connection is saturated. */
+  private int awaitStreamId(long deadlineNanos) throws InterruptedException {
+    PoolWaitEvent event = new PoolWaitEvent();
+    event.begin();
+    int id = streamIds.acquire(deadlineNanos - System.nanoTime());
+    event.end();
+    if (event.shouldCommit()) {
+      event.connection = name;
+      event.acquired = id >= 0;
+      event.commit();
+    }
+    return id;
   }
 
   /**
@@ -384,6 +403,8 @@ public final class Connection implements AutoCloseable {
     if (!(cause instanceof ClosedByUser)) {
       LOG.debug("[{}] connection defunct: {}", name, cause.toString());
     }
+    ConnectionEvent.emit(name, address.toString(), cause instanceof ClosedByUser ? "closed" : "defunct",
+        cause instanceof ClosedByUser ? null : cause.toString());
     transport.close();
     ConnectionException failure = closedException(cause);
     for (int id = 0; id < slots.length(); id++) {

@@ -45,6 +45,16 @@ final class StreamIds {
     if (!free.tryAcquire() && !free.tryAcquire(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS)) {
       return -1;
     }
+    return claim();
+  }
+
+  /** Claims a free id if there is one now, without waiting; -1 otherwise. */
+  int acquireNow() {
+    return free.tryAcquire() ? claim() : -1;
+  }
+
+  /** Finds and marks the id whose permit the caller holds. */
+  private int claim() {
     int words = used.length();
     int start = (hint & Integer.MAX_VALUE) % words;
     while (true) {

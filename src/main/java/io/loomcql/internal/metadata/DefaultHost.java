@@ -1,5 +1,6 @@
 package io.loomcql.internal.metadata;
 
+import io.loomcql.internal.jfr.NodeStateEvent;
 import io.loomcql.metadata.Host;
 import java.net.InetSocketAddress;
 import java.util.Set;
@@ -50,6 +51,7 @@ public final class DefaultHost implements Host {
     if (!up) {
       up = true;
       LOG.info("Node {} is up", this);
+      NodeStateEvent.emit(address.toString(), true, null);
     }
   }
 
@@ -57,6 +59,7 @@ public final class DefaultHost implements Host {
     if (up) {
       up = false;
       LOG.info("Node {} is down: {}", this, why);
+      NodeStateEvent.emit(address.toString(), false, why);
     }
   }
 

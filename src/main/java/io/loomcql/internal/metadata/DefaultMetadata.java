@@ -1,5 +1,6 @@
 package io.loomcql.internal.metadata;
 
+import io.loomcql.internal.jfr.SchemaRefreshEvent;
 import io.loomcql.internal.metadata.schema.SchemaExport;
 import io.loomcql.internal.metadata.schema.SchemaParser;
 import io.loomcql.internal.metadata.schema.SchemaQueries;
@@ -64,11 +65,23 @@ public final class DefaultMetadata implements Metadata {
 
   /** Reads the whole schema again (first contact, and after the control connection moved). */
   public void refreshAllSchema() {
+    SchemaRefreshEvent event = new SchemaRefreshEvent();
+    event.begin();
     refreshLock.lock();
     try {
       keyspaces = fullSchema ? SchemaRefresh.full(source) : SchemaParser.parseAll(SchemaQueries.keyspacesOnly(source));
     } finally {
       refreshLock.unlock();
+    }
+    commit(event, "full");
+  }
+
+  private void commit(SchemaRefreshEvent event, String scope) {
+    event.end();
+    if (event.shouldCommit()) {
+      event.scope = scope;
+      event.keyspaces = keyspaces.size();
+      event.commit();
     }
   }
 
@@ -89,6 +102,8 @@ public final class DefaultMetadata implements Metadata {
       }
       return;
     }
+    SchemaRefreshEvent event = new SchemaRefreshEvent();
+    event.begin();
     refreshLock.lock();
     try {
       Map<String, KeyspaceMetadata> current = keyspaces;
@@ -98,6 +113,7 @@ public final class DefaultMetadata implements Metadata {
       keyspaces = current;
     } finally {
       refreshLock.unlock();
+      commit(event, distinct.size() + " change(s)");
     }
   }
 

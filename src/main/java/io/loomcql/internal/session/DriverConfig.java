@@ -1,6 +1,7 @@
 package io.loomcql.internal.session;
 
 import io.loomcql.ConsistencyLevel;
+import io.loomcql.RequestTracker;
 import io.loomcql.internal.connection.ConnectionConfig;
 import io.loomcql.policy.AddressTranslator;
 import io.loomcql.policy.ConvictionPolicy;
@@ -53,6 +54,7 @@ public record DriverConfig(
    *
    * @param prepareOnAllHosts whether {@code prepare} also prepares on every other node with a pool
    * @param reprepareOnUp whether a node that comes back gets the session's prepared statements
+   * @param tracker told how every request and attempt ends, or null
    */
   public record RequestPolicies(
       RetryPolicy retry,
@@ -60,7 +62,8 @@ public record DriverConfig(
       RequestThrottler throttler,
       TimestampGenerator timestamps,
       boolean prepareOnAllHosts,
-      boolean reprepareOnUp) {}
+      boolean reprepareOnUp,
+      RequestTracker tracker) {}
 
   public DriverConfig {
     contactPoints = List.copyOf(contactPoints);

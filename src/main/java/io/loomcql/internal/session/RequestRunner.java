@@ -1,6 +1,9 @@
 package io.loomcql.internal.session;
 
+import io.loomcql.BatchStatement;
 import io.loomcql.BoundStatement;
+import io.loomcql.RequestTracker;
+import io.loomcql.SimpleStatement;
 import io.loomcql.ExecutionInfo;
 import io.loomcql.ResultSet;
 import io.loomcql.Statement;
@@ -14,6 +17,7 @@ import io.loomcql.internal.protocol.ErrorDetails;
 import io.loomcql.internal.protocol.ErrorMapper;
 import io.loomcql.internal.protocol.ErrorResponse;
 import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.jfr.RequestEvent;
 import io.loomcql.internal.metrics.SessionMetrics;
 import io.loomcql.internal.pool.ReconnectingException;
 import io.loomcql.internal.protocol.Request;
@@ -39,6 +43,7 @@ import java.util.Map;
  * Stateless (per-request state lives in {@link RequestState}); shared by all callers of a session.
  */
 final class RequestRunner {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RequestRunner.class);
   private final DefaultSession session;
   private final SessionPools pools;
   private final DriverConfig config;
@@ -46,9 +51,11 @@ final class RequestRunner {
   private final SpeculativeExecutionPolicy speculative;
   private final RequestThrottler throttler;
   private final SessionMetrics metrics; // null when metrics are off: one branch per request
+  private final RequestTracker tracker; // null unless the user set one
 
   RequestRunner(DefaultSession session, SessionPools pools, DriverConfig config, SessionMetrics metrics) {
     this.metrics = metrics;
+    this.tracker = config.requests().tracker();
     this.session = session;
     this.pools = pools;
     this.config = config;
@@ -58,11 +65,15 @@ final class RequestRunner {
   }
 
   ResultSet execute(Statement<?> statement, Request request, String keyspace, boolean idempotent, long deadline) {
-    if (metrics == null) {
+    RequestEvent event = new RequestEvent(); // JFR: free unless a recording enables it
+    event.begin();
+    if (metrics == null && tracker == null && !event.isEnabled()) {
       return run(statement, request, keyspace, idempotent, deadline);
     }
     long start = System.nanoTime();
-    metrics.requests().started();
+    if (metrics != null) {
+      metrics.requests().started();
+    }
     ResultSet result = null;
     Throwable error = null;
     try {
@@ -72,9 +83,42 @@ final class RequestRunner {
       error = e;
       throw e;
     } finally {
-      ExecutionInfo info = result == null ? null : result.executionInfo();
-      metrics.requests().finished(System.nanoTime() - start, error, info == null ? 0 : info.retries(),
+      finished(statement, System.nanoTime() - start, result, error, event);
+    }
+  }
+
+  private void finished(Statement<?> statement, long latency, ResultSet result, Throwable error, RequestEvent event) {
+    ExecutionInfo info = result == null ? null : result.executionInfo();
+    if (metrics != null) {
+      metrics.requests().finished(latency, error, info == null ? 0 : info.retries(),
           info == null ? 0 : info.speculativeExecutions());
+    }
+    if (tracker != null) {
+      try {
+        if (error == null) {
+          tracker.onSuccess(statement, latency, info);
+        } else {
+          tracker.onError(statement, latency, error);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("The request tracker {} failed; ignoring it for this request", tracker, e);
+      }
+    }
+    event.end();
+    if (event.shouldCommit()) {
+      event.statementKind = statement.getClass().getSimpleName();
+      event.query = switch (statement) {
+        case SimpleStatement simple -> simple.query();
+        case BoundStatement bound -> bound.preparedStatement().query();
+        case BatchStatement batch -> "BATCH of " + batch.size();
+      };
+      if (info != null) {
+        event.coordinator = info.coordinator().address().toString();
+        event.attempts = info.attempts().size();
+        event.speculativeExecutions = info.speculativeExecutions();
+      }
+      event.error = error == null ? null : error.getClass().getSimpleName();
+      event.commit();
     }
   }
 
@@ -167,18 +211,18 @@ final class RequestRunner {
       try {
         Frame frame = send(connection, state.request, statement, state.deadlineNanos);
         if (!(frame.message() instanceof ErrorResponse answer)) {
-          completed(host, System.nanoTime() - started, null);
+          completed(statement, host, System.nanoTime() - started, null);
           return session.toResultSet(statement, connection, frame, host, state, execution);
         }
         error = ErrorMapper.toException(answer, connection.address());
       } catch (OperationTimedOutException e) {
-        completed(host, System.nanoTime() - started, e);
+        completed(statement, host, System.nanoTime() - started, e);
         state.failed(host, execution, e, RetryDecision.RETHROW);
         throw e; // the request's own deadline passed: no time is left for another node
       } catch (DriverException e) {
         error = e;
       }
-      completed(host, System.nanoTime() - started, error);
+      completed(statement, host, System.nanoTime() - started, error);
       Verdict verdict = RetryDecider.decide(config.requests().retry(), statement, state.idempotent, error, retryCount);
       state.failed(host, execution, error, verdict.decision());
       if (verdict.byPolicy()) {
@@ -195,10 +239,17 @@ final class RequestRunner {
     }
   }
 
-  private void completed(Host host, long latencyNanos, Throwable error) {
+  private void completed(Statement<?> statement, Host host, long latencyNanos, Throwable error) {
     balancing.onRequestCompleted(host, latencyNanos, error);
     if (metrics != null) {
       metrics.attempt(host, latencyNanos, error);
+    }
+    if (tracker != null) {
+      try {
+        tracker.onAttempt(statement, host, latencyNanos, error);
+      } catch (RuntimeException e) {
+        LOG.warn("The request tracker {} failed; ignoring it for this attempt", tracker, e);
+      }
     }
   }
 

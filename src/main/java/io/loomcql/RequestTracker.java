@@ -1,0 +1,23 @@
+package io.loomcql;
+
+import io.loomcql.metadata.Host;
+
+/**
+ * Hears how every request ends, and every attempt within it, on the request's own thread: keep
+ * it quick and never block (hand heavy work to another thread). An exception it throws is logged
+ * and otherwise ignored. Set with {@code Cluster.Builder.withRequestTracker};
+ * {@link SlowQueryLogger} is one.
+ */
+public interface RequestTracker {
+  /** A request succeeded after {@code latencyNanos}; {@code info} says how. */
+  default void onSuccess(Statement<?> statement, long latencyNanos, ExecutionInfo info) {}
+
+  /** A request failed after {@code latencyNanos} with {@code error}, the exception the caller gets. */
+  default void onError(Statement<?> statement, long latencyNanos, Throwable error) {}
+
+  /**
+   * One attempt of a request ended on {@code host}: null {@code error} when the node answered
+   * without error. Attempts whose request was never sent (no connection) are not reported.
+   */
+  default void onAttempt(Statement<?> statement, Host host, long latencyNanos, Throwable error) {}
+}
