@@ -6,16 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Applied to every test class (auto-detected, see junit-platform.properties): after the class's
- * own clean-up, the driver must hold no more connections and no more threads than before it ran,
- * and no thread may have died of an uncaught exception meanwhile. Closing is asynchronous (a
+ * Applied to every test class (auto-detected, see junit-platform.properties): after each test,
+ * and after the class's own clean-up, the driver must hold no more connections and no more
+ * threads than before it, and no thread may have died of an uncaught exception meanwhile. Closing is asynchronous (a
  * reader notices its socket closed), so the check waits up to 3 s before it fails.
  */
-public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCallback {
+public final class LeakCheckExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
   private static final ConcurrentLinkedQueue<String> UNCAUGHT = new ConcurrentLinkedQueue<>();
 
   static {
@@ -29,33 +32,55 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
         });
   }
 
-  private int connectionsBefore;
-  private int threadsBefore;
+  private record Counts(int connections, int threads) {
+    static Counts now() {
+      return new Counts(DriverResources.openConnections(), DriverResources.liveThreads());
+    }
+  }
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LeakCheckExtension.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    connectionsBefore = DriverResources.openConnections();
-    threadsBefore = DriverResources.liveThreads();
+    context.getStore(NAMESPACE).put("class", Counts.now());
     UNCAUGHT.clear();
   }
 
   @Override
+  public void beforeEach(ExtensionContext context) {
+    context.getStore(NAMESPACE).put("test", Counts.now());
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws InterruptedException {
+    check(context, context.getStore(NAMESPACE).get("test", Counts.class), false);
+  }
+
+  @Override
   public void afterAll(ExtensionContext context) throws InterruptedException {
+    check(context, context.getStore(NAMESPACE).get("class", Counts.class), true);
+  }
+
+  /** What a test (or a class, with its shared clusters) opened must be gone once it ends. */
+  private static void check(ExtensionContext context, Counts before, boolean uncaught) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-    while ((DriverResources.openConnections() > connectionsBefore || DriverResources.liveThreads() > threadsBefore)
+    while ((DriverResources.openConnections() > before.connections()
+            || DriverResources.liveThreads() > before.threads())
         && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
     List<String> problems = new ArrayList<>();
-    if (DriverResources.openConnections() > connectionsBefore) {
-      problems.add((DriverResources.openConnections() - connectionsBefore) + " driver connection(s) left open");
+    if (DriverResources.openConnections() > before.connections()) {
+      problems.add((DriverResources.openConnections() - before.connections()) + " driver connection(s) left open");
     }
-    if (DriverResources.liveThreads() > threadsBefore) {
-      problems.add((DriverResources.liveThreads() - threadsBefore) + " driver thread(s) still running "
+    if (DriverResources.liveThreads() > before.threads()) {
+      problems.add((DriverResources.liveThreads() - before.threads()) + " driver thread(s) still running "
           + DriverResources.liveThreadNames());
     }
-    UNCAUGHT.forEach(error -> problems.add("uncaught exception in " + error));
-    UNCAUGHT.clear();
+    if (uncaught || !UNCAUGHT.isEmpty()) {
+      UNCAUGHT.forEach(error -> problems.add("uncaught exception in " + error));
+      UNCAUGHT.clear();
+    }
     if (!problems.isEmpty()) {
       throw new AssertionError(context.getDisplayName() + " leaked: " + String.join("; ", problems));
     }
