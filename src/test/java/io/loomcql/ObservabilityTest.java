@@ -159,6 +159,24 @@ class ObservabilityTest {
     assertThat(named(events, "io.loomcql.PoolSaturation")).anySatisfy(e -> assertThat(e.getBoolean("acquired")).isTrue());
   }
 
+  @Test
+  void should_leave_the_per_request_events_out_of_a_recording_that_does_not_name_them() throws Exception {
+    Path file = Files.createTempFile("loomcql", ".jfr");
+    try (Recording recording = new Recording(); FakeNode node = new FakeNode()) {
+      recording.start(); // no settings: every event that is on by default
+      try (Cluster cluster = Cluster.builder().addContactPoints(node.address()).build();
+          Session session = cluster.connect()) {
+        session.execute("one");
+      }
+      recording.stop();
+      recording.dump(file);
+    }
+    List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+    Files.delete(file);
+    assertThat(named(events, "io.loomcql.Request")).isEmpty();
+    assertThat(named(events, "io.loomcql.Connection")).isNotEmpty();
+  }
+
   private static List<RecordedEvent> named(List<RecordedEvent> events, String name) {
     return events.stream().filter(e -> e.getEventType().getName().equals(name)).toList();
   }

@@ -2,6 +2,7 @@ package io.loomcql.internal.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
+import jdk.jfr.Enabled;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -12,6 +13,7 @@ import jdk.jfr.StackTrace;
 @Category("loomcql")
 @Description("A request waited for a free stream id")
 @StackTrace(false)
+@Enabled(false) // as frequent as requests when a pool is saturated: recorded only when asked for
 public final class PoolWaitEvent extends jdk.jfr.Event {
   @Label("Connection")
   public String connection;

@@ -2,6 +2,7 @@ package io.loomcql.internal.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
+import jdk.jfr.Enabled;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -12,6 +13,7 @@ import jdk.jfr.StackTrace;
 @Category("loomcql")
 @Description("A request from execute to its result or error")
 @StackTrace(false)
+@Enabled(false) // one per request: too many for an always-on recording, so it is recorded only when asked for
 public final class RequestEvent extends jdk.jfr.Event {
   @Label("Statement Kind")
   public String statementKind;
