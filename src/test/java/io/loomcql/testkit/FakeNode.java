@@ -93,6 +93,27 @@ public final class FakeNode implements AutoCloseable {
       }
     }
 
+    /** Writes {@code bytes} as they are: a malicious or broken node's output. */
+    public void writeRaw(byte[] bytes) throws IOException {
+      ByteBuffer out = ByteBuffer.wrap(bytes);
+      writeLock.lock();
+      try {
+        while (out.hasRemaining()) {
+          channel.write(out);
+        }
+      } finally {
+        writeLock.unlock();
+      }
+    }
+
+    /** The bytes {@code response} to {@code request} would be sent as. */
+    public static byte[] encoded(Frame request, Response response) {
+      ByteBuffer frame = encode(Frame.of(request.version(), request.streamId(), response));
+      byte[] bytes = new byte[frame.remaining()];
+      frame.get(bytes);
+      return bytes;
+    }
+
     /** Writes bytes that are no frame at all (an unknown opcode and version). */
     public void corrupt() throws IOException {
       ByteBuffer garbage = ByteBuffer.wrap(new byte[] {(byte) 0x84, 0, 0, 1, (byte) 0x7F, 0, 0, 0, 0});

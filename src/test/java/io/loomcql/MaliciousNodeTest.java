@@ -1,0 +1,177 @@
+package io.loomcql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loomcql.error.DriverException;
+import io.loomcql.testkit.FakeNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plan tests E31 (a malicious node cannot exhaust memory or stall the other nodes) and D27 (a
+ * callback that blocks does not hold up any connection's reads), with two fake nodes: node a
+ * misbehaves, node b is healthy.
+ */
+class MaliciousNodeTest {
+  private FakeNode a;
+  private FakeNode b;
+
+  @BeforeEach
+  void startNodes() throws Exception {
+    List<FakeNode> nodes = FakeNode.cluster(2);
+    a = nodes.get(0);
+    b = nodes.get(1);
+  }
+
+  @AfterEach
+  void stopNodes() throws Exception {
+    a.close();
+    b.close();
+  }
+
+  /** "healthy ..." statements go to node b only, every other one to node a only. */
+  private io.loomcql.policy.LoadBalancingPolicy routing() throws Exception {
+    java.net.InetSocketAddress addressA = a.address();
+    java.net.InetSocketAddress addressB = b.address();
+    return new io.loomcql.policy.LoadBalancingPolicy() {
+      private volatile io.loomcql.metadata.Metadata metadata;
+
+      @Override
+      public void init(io.loomcql.metadata.Metadata metadata, java.util.Collection<io.loomcql.metadata.Host> contacts) {
+        this.metadata = metadata;
+      }
+
+      @Override
+      public java.util.Iterator<io.loomcql.metadata.Host> newQueryPlan(String keyspace, Statement<?> statement) {
+        boolean healthy = statement instanceof SimpleStatement simple && simple.query().startsWith("healthy");
+        java.net.InetSocketAddress target = healthy ? addressB : addressA;
+        return metadata.allHosts().stream().filter(h -> h.address().equals(target)).iterator();
+      }
+    };
+  }
+
+  private Cluster cluster() throws Exception {
+    return Cluster.builder()
+        .addContactPoints(b.address())
+        .withLoadBalancingPolicy(routing())
+        .withRequestTimeout(Duration.ofSeconds(2))
+        .withIdleHeartbeatInterval(Duration.ofMillis(500))
+        .withIdleHeartbeatTimeout(Duration.ofMillis(500))
+        .build();
+  }
+
+  /** Runs {@code count} requests that only node b can answer, and returns the slowest. */
+  private static Duration slowestOnB(Session session, io.loomcql.metadata.Host hostB, int count) {
+    long slowest = 0;
+    for (int i = 0; i < count; i++) {
+      long start = System.nanoTime();
+      ResultSet rs = session.execute(SimpleStatement.newInstance("healthy " + i).setIdempotent(true));
+      slowest = Math.max(slowest, System.nanoTime() - start);
+      assertThat(rs.one().getString(0)).startsWith("healthy");
+    }
+    return Duration.ofNanos(slowest);
+  }
+
+  @Test
+  void should_drop_a_connection_whose_frame_claims_two_gib_without_allocating_it() throws Exception {
+    a.behavior((query, request, peer) -> {
+      if (query.query().startsWith("evil")) {
+        byte[] header = {(byte) 0x84, 0, (byte) (request.streamId() >> 8), (byte) request.streamId(), 0x08,
+            0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+        peer.writeRaw(header);
+      } else {
+        FakeNode.echo(query, request, peer);
+      }
+    });
+    try (Cluster cluster = cluster(); Session session = cluster.connect()) {
+      io.loomcql.metadata.Host hostA = host(session, a);
+      Runtime runtime = Runtime.getRuntime();
+      System.gc();
+      long heapBefore = runtime.totalMemory() - runtime.freeMemory();
+      for (int i = 0; i < 20; i++) {
+        SimpleStatement evil = SimpleStatement.newInstance("evil " + i);
+        try {
+          session.execute(evil); // not idempotent: a's answer is its answer
+        } catch (DriverException expected) {
+          assertThat(expected).isNotInstanceOf(OutOfMemoryError.class);
+        }
+      }
+      long heapAfter = runtime.totalMemory() - runtime.freeMemory();
+      assertThat(heapAfter - heapBefore).as("no 2 GiB buffer was allocated").isLessThan(256L << 20);
+      assertThat(slowestOnB(session, host(session, b), 50)).isLessThan(Duration.ofMillis(500));
+      assertThat(a.acceptedConnections()).as("each bad frame closed a's connection").isGreaterThan(2);
+      assertThat(hostA).isNotNull();
+    }
+  }
+
+  @Test
+  void should_close_a_connection_that_drips_one_byte_at_a_time_and_keep_the_other_node_fast() throws Exception {
+    a.behavior((query, request, peer) -> Thread.startVirtualThread(() -> {
+      if (!query.query().equals("drip")) {
+        try {
+          FakeNode.echo(query, request, peer);
+        } catch (java.io.IOException closed) {
+          // the driver hung up
+        }
+        return;
+      }
+      try {
+        for (byte value : FakeNode.Peer.encoded(request, FakeNode.textRow(query.query()))) {
+          Thread.sleep(200); // slowloris: a valid answer, one byte every 200 ms
+          peer.writeRaw(new byte[] {value});
+        }
+      } catch (Exception closed) {
+        // the driver hung up, as it should
+      }
+    }));
+    try (Cluster cluster = cluster(); Session session = cluster.connect()) {
+      io.loomcql.metadata.Host hostA = host(session, a);
+      long start = System.nanoTime();
+      CompletableFuture<ResultSet> dripping = session.executeAsync(
+          SimpleStatement.newInstance("drip").setTimeout(Duration.ofSeconds(30)));
+      assertThat(slowestOnB(session, host(session, b), 200)).as("node b meanwhile").isLessThan(Duration.ofMillis(500));
+      assertThatThrownBy(() -> dripping.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(DriverException.class);
+      Duration failedAfter = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(failedAfter).as("heartbeat interval + timeout + slack, not the 30 s request timeout")
+          .isLessThan(Duration.ofMillis(2_500));
+      assertThat(session.pool(hostA).openCount()).isLessThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  void should_run_a_blocking_callback_off_every_connection_reader() throws Exception {
+    try (Cluster cluster = cluster(); Session session = cluster.connect()) {
+      List<CompletableFuture<?>> blocked = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        blocked.add(session.executeAsync("first " + i).thenApply(rs -> {
+          try {
+            Thread.sleep(1_000); // a user callback that blocks
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return rs;
+        }));
+      }
+      Thread.sleep(50); // the callbacks are now blocking, on whatever thread runs them
+      long start = System.nanoTime();
+      for (int i = 0; i < 20; i++) {
+        assertThat(session.execute("second " + i).one().getString(0)).isEqualTo("second " + i);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("reads go on while callbacks block")
+          .isLessThan(Duration.ofMillis(500));
+      CompletableFuture.allOf(blocked.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static io.loomcql.metadata.Host host(Session session, FakeNode node) throws Exception {
+    java.net.InetSocketAddress address = node.address();
+    return session.hosts().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow();
+  }
+}
