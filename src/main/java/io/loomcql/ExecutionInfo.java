@@ -39,7 +39,7 @@ public final class ExecutionInfo {
   private final Function<Duration, QueryTrace> traces;
 
   /**
-   * Describes one request. Built by the driver; public for tests of code that reads it.
+   * Describes one request. The driver builds one per request.
    *
    * @param coordinator the node that answered
    * @param triedHosts every node the request was sent to, in order

@@ -20,8 +20,8 @@ public final class ResponseFuture extends CompletableFuture<ResultSet> {
   private final Session session;
 
   /**
-   * A pending result, completed by the session. Public for tests and adapters; the driver creates
-   * these in {@code executeAsync}.
+   * A pending result, which the session completes. The session's {@code executeAsync} creates
+   * these.
    *
    * @param query the statement being executed
    * @param session the session executing it

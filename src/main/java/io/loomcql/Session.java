@@ -25,10 +25,9 @@ public interface Session extends AutoCloseable {
    * @return the result's first page
    * @throws IllegalStateException if the session is closed
    * @throws io.loomcql.error.DriverException if the request fails: the node's error (a {@link
-   *     io.loomcql.error.CoordinatorException}),
-   * {@link io.loomcql.error.OperationTimedOutException}
-   *     after the timeout, or {@link io.loomcql.error.NoHostAvailableException} when every node
-   *     tried failed
+   *     io.loomcql.error.CoordinatorException}), {@link
+   *     io.loomcql.error.OperationTimedOutException} after the timeout, or {@link
+   *     io.loomcql.error.NoHostAvailableException} when every node tried failed
    */
   ResultSet execute(String cql, Object... positionalValues);
 
@@ -41,10 +40,9 @@ public interface Session extends AutoCloseable {
    * @return the result's first page
    * @throws IllegalStateException if the session is closed
    * @throws io.loomcql.error.DriverException if the request fails: the node's error (a {@link
-   *     io.loomcql.error.CoordinatorException}),
-   * {@link io.loomcql.error.OperationTimedOutException}
-   *     after the timeout, or {@link io.loomcql.error.NoHostAvailableException} when every node
-   *     tried failed
+   *     io.loomcql.error.CoordinatorException}), {@link
+   *     io.loomcql.error.OperationTimedOutException} after the timeout, or {@link
+   *     io.loomcql.error.NoHostAvailableException} when every node tried failed
    */
   ResultSet execute(String cql, Map<String, ?> namedValues);
 
@@ -58,10 +56,9 @@ public interface Session extends AutoCloseable {
    * @throws NullPointerException if {@code statement} is null
    * @throws IllegalStateException if the session is closed
    * @throws io.loomcql.error.DriverException if the request fails: the node's error (a {@link
-   *     io.loomcql.error.CoordinatorException}),
-   * {@link io.loomcql.error.OperationTimedOutException}
-   *     after the timeout, or {@link io.loomcql.error.NoHostAvailableException} when every node
-   *     tried failed
+   *     io.loomcql.error.CoordinatorException}), {@link
+   *     io.loomcql.error.OperationTimedOutException} after the timeout, or {@link
+   *     io.loomcql.error.NoHostAvailableException} when every node tried failed
    */
   ResultSet execute(Statement<?> statement);
 

@@ -148,7 +148,7 @@ public final class TupleValue {
   }
 
   /**
-   * The component as a {@code int}.
+   * The component as an {@code int}.
    *
    * @param index the component's position, from 0
    * @return the value, or 0 if it is null
@@ -229,7 +229,7 @@ public final class TupleValue {
   }
 
   /**
-   * The component as a {@code Instant}.
+   * The component as an {@code Instant}.
    *
    * @param index the component's position, from 0
    * @return the value, or {@code null} if it is null

@@ -173,7 +173,7 @@ public final class UdtValue {
   }
 
   /**
-   * The field as a {@code int}.
+   * The field as an {@code int}.
    *
    * @param field the field's name; double-quote it to match case exactly
    * @return the value, or 0 if it is null
@@ -260,7 +260,7 @@ public final class UdtValue {
   }
 
   /**
-   * The field as a {@code Instant}.
+   * The field as an {@code Instant}.
    *
    * @param field the field's name; double-quote it to match case exactly
    * @return the value, or {@code null} if it is null
