@@ -15,6 +15,7 @@ public enum BatchType {
     this.code = code;
   }
 
+  /** {@return the batch type's code in a BATCH message: 0, 1 or 2} */
   public int code() {
     return code;
   }

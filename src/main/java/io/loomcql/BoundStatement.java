@@ -67,11 +67,19 @@ public final class BoundStatement extends Statement<BoundStatement> {
     }
   }
 
+  /** {@return the prepared statement these values are bound to} */
   public PreparedStatement preparedStatement() {
     return prepared;
   }
 
-  /** Whether the marker at that index has a value (null counts as a value). */
+  /**
+   * Whether the marker at that index has a value (null counts as a value). Markers left out of
+   * {@code bind(...)} and those bound to {@link Unset#VALUE} are unset.
+   *
+   * @param index the marker's position, from 0
+   * @return {@code true} if the marker has a value
+   * @throws IndexOutOfBoundsException if the statement has no such marker
+   */
   public boolean isSet(int index) {
     return values[index] != Primitives.UNSET;
   }
@@ -80,6 +88,8 @@ public final class BoundStatement extends Statement<BoundStatement> {
    * The serialized values, one per marker, exactly as they will be sent: null for CQL null, a
    * shared marker buffer for unset ones (see {@link #isSet}). A view, not a copy: do not move the
    * buffers' positions.
+   *
+   * @return the values, one per marker in marker order; unmodifiable
    */
   public List<ByteBuffer> serializedValues() {
     return Collections.unmodifiableList(Arrays.asList(values));

@@ -27,31 +27,60 @@ public final class ColumnDefinitions implements Iterable<ColumnDefinition> {
     }
   }
 
+  /**
+   * The columns given, in order. When two columns share a name, lookups find the first.
+   *
+   * @param columns the columns; copied
+   * @return the definitions
+   * @throws NullPointerException if the list or one of its columns is null
+   */
   public static ColumnDefinitions of(List<ColumnDefinition> columns) {
     return new ColumnDefinitions(columns);
   }
 
+  /** {@return the number of columns} */
   public int size() {
     return columns.size();
   }
 
+  /**
+   * One column.
+   *
+   * @param index the column's position, from 0
+   * @return the column
+   * @throws IndexOutOfBoundsException if there is no such column
+   */
   public ColumnDefinition get(int index) {
     return columns.get(index);
   }
 
+  /** {@return the column names, in order, as the server sent them; unmodifiable} */
   public List<String> names() {
     return columns.stream().map(ColumnDefinition::name).toList();
   }
 
+  /** {@return the column types, in order; unmodifiable} */
   public List<DataType> types() {
     return columns.stream().map(ColumnDefinition::type).toList();
   }
 
+  /**
+   * Whether a column has that name.
+   *
+   * @param name the name; case-insensitive unless double-quoted
+   * @return {@code true} if {@link #indexOf} finds it
+   */
   public boolean contains(String name) {
     return indexOf(name) >= 0;
   }
 
-  /** Index of the first column with that name, or -1. */
+  /**
+   * Index of the first column with that name. An unquoted name matches exactly first, then
+   * ignoring case.
+   *
+   * @param name the name; double-quoted to match case exactly
+   * @return the position, from 0, or -1 if no column has that name
+   */
   public int indexOf(String name) {
     if (name.length() > 1 && name.charAt(0) == '"' && name.charAt(name.length() - 1) == '"') {
       Integer index = byExactName.get(name.substring(1, name.length() - 1).replace("\"\"", "\""));
@@ -65,8 +94,10 @@ public final class ColumnDefinitions implements Iterable<ColumnDefinition> {
   }
 
   /**
-   * Index of the first column with that name.
+   * Index of the first column with that name, for getters that must find it.
    *
+   * @param name the name; case-insensitive unless double-quoted
+   * @return the position, from 0
    * @throws IllegalArgumentException naming the column and the columns that exist
    */
   public int indexOfExisting(String name) {

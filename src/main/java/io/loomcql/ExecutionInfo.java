@@ -39,6 +39,8 @@ public final class ExecutionInfo {
   private final Function<Duration, QueryTrace> traces;
 
   /**
+   * Describes one request. The driver builds one per request.
+   *
    * @param coordinator the node that answered
    * @param triedHosts every node the request was sent to, in order
    * @param warnings warnings the server attached to its response
@@ -69,42 +71,53 @@ public final class ExecutionInfo {
     this.traces = traces;
   }
 
-  /** The node that answered. */
+  /** {@return the node that answered} */
   public Host coordinator() {
     return coordinator;
   }
 
-  /** Every node the request was sent to, in order (a node retried on appears again). */
+  /** {@return every node the request was sent to, in order (a node retried on appears again)} */
   public List<Host> triedHosts() {
     return triedHosts;
   }
 
-  /** Warnings the server attached to its response (large batches, tombstones, ...). */
+  /** {@return the warnings the server attached to its response (large batches, tombstones, ...)} */
   public List<String> warnings() {
     return warnings;
   }
 
-  /** The trace's session id when tracing was on ({@code setTracing(true)}), else null. */
+  /** {@return the trace's session id when tracing was on ({@code setTracing(true)}), else null} */
   public UUID tracingId() {
     return tracingId;
   }
 
-  /** Extra executions started beyond the first. */
+  /** {@return how many speculative executions were started beyond the first} */
   public int speculativeExecutions() {
     return speculativeExecutions;
   }
 
-  /** Whether the nodes agreed on the schema when a DDL statement returned (always true for others). */
+  /**
+   * Whether the nodes agreed on the schema when a DDL statement returned.
+   *
+   * @return {@code false} only after a DDL statement whose schema change did not reach every node
+   *     believed up within {@code withMaxSchemaAgreementWait}; {@code true} for other statements
+   */
   public boolean isSchemaInAgreement() {
     return schemaInAgreement;
   }
 
-  /** Every attempt and what its failure made the driver do; the answering attempt is last. */
+  /** {@return every attempt and what its failure made the driver do; the answering one is last} */
   public List<Attempt> attempts() {
     return attempts;
   }
 
-  /** How many failed attempts were followed by another one (same node or next), within one execution. */
+  /**
+   * How many failed attempts were followed by another one (same node or next), within one
+   * execution.
+   *
+   * @return the count of attempts whose decision was {@link RetryDecision#RETRY_SAME} or {@link
+   *     RetryDecision#RETRY_NEXT}
+   */
   public int retries() {
     int retries = 0;
     for (Attempt attempt : attempts) {
@@ -120,6 +133,7 @@ public final class ExecutionInfo {
    * Fetches this request's trace from {@code system_traces}, waiting up to
    * {@link #DEFAULT_TRACE_WAIT} for the server to finish writing it. Blocks the calling thread.
    *
+   * @return the trace
    * @throws IllegalStateException if the request was not traced
    * @throws TraceUnavailableException if the trace is not complete in time
    */
@@ -127,7 +141,14 @@ public final class ExecutionInfo {
     return queryTrace(DEFAULT_TRACE_WAIT);
   }
 
-  /** Like {@link #queryTrace()}, waiting up to {@code maxWait}. */
+  /**
+   * Like {@link #queryTrace()}, waiting up to {@code maxWait}.
+   *
+   * @param maxWait how long to wait for the server to finish writing the trace
+   * @return the trace
+   * @throws IllegalStateException if the request was not traced
+   * @throws TraceUnavailableException if the trace is not complete in time, or cannot be read
+   */
   public QueryTrace queryTrace(Duration maxWait) {
     Objects.requireNonNull(maxWait, "maxWait");
     if (tracingId == null) {

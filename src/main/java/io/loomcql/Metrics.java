@@ -9,15 +9,26 @@ import java.util.Map;
  * same numbers are published as JMX MBeans named {@code io.loomcql:type=Metrics,cluster=<id>,...}.
  */
 public interface Metrics {
-  /** Every session of the cluster together. */
+  /** {@return the metrics of every session of the cluster together} */
   MetricsSnapshot total();
 
-  /** One session's requests (closed sessions keep their last numbers until the cluster closes). */
+  /**
+   * One session's requests (closed sessions keep their last numbers until the cluster closes).
+   *
+   * @param session a session of this cluster
+   * @return its metrics
+   * @throws IllegalArgumentException if the session is not one of this cluster
+   */
   MetricsSnapshot session(Session session);
 
-  /** The attempts every session sent to {@code host}, and the connections to it. */
+  /**
+   * The attempts every session sent to {@code host}, and the connections to it.
+   *
+   * @param host a node
+   * @return its metrics; all zero for a node that got no request and has no connection
+   */
   MetricsSnapshot host(Host host);
 
-  /** {@link #host} for every node that got a request or has a connection. */
+  /** {@return {@link #host} for every node that got a request or has a connection} */
   Map<Host, MetricsSnapshot> hosts();
 }

@@ -32,14 +32,35 @@ public record MetricsSnapshot(
     long bytesSent,
     long bytesReceived,
     Latency latency) {
+  /**
+   * Copies the errors by type.
+   *
+   * @param requests requests that ended
+   * @param errors those that ended in an error
+   * @param errorsByType the errors by exception class simple name; copied
+   * @param clientTimeouts errors that were the client-side request timeout
+   * @param retries attempts that followed a failed one
+   * @param speculativeExecutions speculative executions started
+   * @param inFlight requests running now
+   * @param openConnections connections open now
+   * @param bytesSent bytes written to the sockets
+   * @param bytesReceived bytes read from the sockets
+   * @param latency how long requests took
+   * @throws NullPointerException if {@code errorsByType} is null or holds a null
+   */
   public MetricsSnapshot {
     errorsByType = Map.copyOf(errorsByType);
   }
 
   /**
-   * Latency percentiles, each within 3% of the exact value (the histogram's bucket width).
+   * Latency percentiles, each within 3% of the exact value (the histogram's bucket width). All
+   * are zero while nothing was recorded.
    *
    * @param count latencies recorded
+   * @param p50 the median
+   * @param p99 the 99th percentile
+   * @param p999 the 99.9th percentile
+   * @param max the longest latency recorded, exact
    */
   public record Latency(long count, Duration p50, Duration p99, Duration p999, Duration max) {}
 }

@@ -9,8 +9,14 @@ public enum ProtocolVersion {
   V1(1),
   /** Refused by {@code Cluster.Builder.build()}. */
   V2(2),
+  /** Cassandra 2.1 and later. */
   V3(3),
+  /** Cassandra 2.2 and later: adds unset values, server warnings and custom payloads. */
   V4(4),
+  /**
+   * Cassandra 4.0 and later: framing in checksummed segments, per-statement keyspace and {@code
+   * now_in_seconds}.
+   */
   V5(5);
 
   private final int code;
@@ -19,12 +25,17 @@ public enum ProtocolVersion {
     this.code = code;
   }
 
-  /** The version number as written in the low 7 bits of a frame's first byte. */
+  /** {@return the version number as written in the low 7 bits of a frame's first byte} */
   public int code() {
     return code;
   }
 
-  /** The version with that number, or null if the driver does not speak it (v1 and v2 included). */
+  /**
+   * The version with that number.
+   *
+   * @param code a version number, for example 4
+   * @return the version, or null if the driver does not speak it (v1 and v2 included)
+   */
   public static ProtocolVersion fromCode(int code) {
     for (ProtocolVersion version : values()) {
       if (version.code == code && version.isSupported()) {
@@ -34,7 +45,7 @@ public enum ProtocolVersion {
     return null;
   }
 
-  /** Whether the driver speaks this version. */
+  /** {@return whether the driver speaks this version: true from v3 on} */
   public boolean isSupported() {
     return code >= 3;
   }

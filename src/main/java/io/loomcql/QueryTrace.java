@@ -30,6 +30,19 @@ public record QueryTrace(
     Instant startedAt,
     Map<String, String> parameters,
     List<Event> events) {
+  /**
+   * Copies the parameters and events.
+   *
+   * @param sessionId the trace's id
+   * @param requestType what ran, as the server names it
+   * @param coordinator the node that coordinated the request
+   * @param client the client address the coordinator saw, or null
+   * @param duration how long the coordinator worked on it
+   * @param startedAt when the coordinator started
+   * @param parameters the request's parameters as the server recorded them; copied
+   * @param events what each node did; copied
+   * @throws NullPointerException if {@code parameters} or {@code events} is null or holds a null
+   */
   public QueryTrace {
     parameters = Map.copyOf(parameters);
     events = List.copyOf(events);

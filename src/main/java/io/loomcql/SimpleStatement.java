@@ -24,28 +24,44 @@ public final class SimpleStatement extends Statement<SimpleStatement> {
     this.namedValues = namedValues;
   }
 
-  /** A statement with positional values (nulls allowed: they bind CQL null). */
+  /**
+   * A statement with positional values (nulls allowed: they bind CQL null).
+   *
+   * @param query the CQL text, with one {@code ?} per value
+   * @param values the values, serialized from their Java classes when sent; copied
+   * @return the statement
+   * @throws NullPointerException if {@code query} is null
+   */
   public static SimpleStatement newInstance(String query, Object... values) {
     List<Object> list = values == null || values.length == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(values.clone()));
     return new SimpleStatement(query, list, null, Options.DEFAULT);
   }
 
-  /** A statement with named values, bound by marker name. */
+  /**
+   * A statement with named values, bound by marker name. It cannot go into a batch.
+   *
+   * @param query the CQL text, with {@code :name} markers
+   * @param namedValues the values by marker name, serialized from their Java classes when sent;
+   *     copied, in iteration order
+   * @return the statement
+   * @throws NullPointerException if {@code query} or {@code namedValues} is null
+   */
   public static SimpleStatement newInstance(String query, Map<String, ?> namedValues) {
     return new SimpleStatement(
         query, List.of(), Collections.unmodifiableMap(new LinkedHashMap<>(namedValues)), Options.DEFAULT);
   }
 
+  /** {@return the CQL text} */
   public String query() {
     return query;
   }
 
-  /** Positional values, empty if none or if the values are named. */
+  /** {@return the positional values, unmodifiable; empty if none or if the values are named} */
   public List<Object> values() {
     return values;
   }
 
-  /** Named values, or null when the values are positional. */
+  /** {@return the named values, unmodifiable, or null when the values are positional} */
   public Map<String, Object> namedValues() {
     return namedValues;
   }

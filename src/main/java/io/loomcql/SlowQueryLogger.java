@@ -29,7 +29,14 @@ public final class SlowQueryLogger implements RequestTracker {
     this.log = log;
   }
 
-  /** A logger for requests slower than {@code threshold}. */
+  /**
+   * A logger for requests slower than {@code threshold}.
+   *
+   * @param threshold the latency from which a successful request is logged; zero logs every one
+   * @return the builder
+   * @throws NullPointerException if {@code threshold} is null
+   * @throws IllegalArgumentException if {@code threshold} is negative
+   */
   public static Builder builder(Duration threshold) {
     return new Builder(threshold);
   }
@@ -48,18 +55,30 @@ public final class SlowQueryLogger implements RequestTracker {
       this.threshold = threshold;
     }
 
-    /** Whether to log the statement's values too (default false: they may be secrets). */
+    /**
+     * Whether to log the statement's values too (default false: they may be secrets). Bound values
+     * are logged in hex as serialized; a batch's values are never logged.
+     *
+     * @param values {@code true} to log them
+     * @return this builder
+     */
     public Builder withValues(boolean values) {
       this.values = values;
       return this;
     }
 
-    /** Whether to log failed requests too, at INFO (default false). */
+    /**
+     * Whether to log failed requests too, at INFO (default false), whatever their latency.
+     *
+     * @param errors {@code true} to log them
+     * @return this builder
+     */
     public Builder withErrors(boolean errors) {
       this.errors = errors;
       return this;
     }
 
+    /** {@return a new logger with these options, logging to {@code io.loomcql.SlowQueryLogger}} */
     public SlowQueryLogger build() {
       return new SlowQueryLogger(this, LOG);
     }

@@ -50,29 +50,38 @@ public final class SslOptions {
     this.protocols = checked(builder.protocols, supported.getProtocols(), "protocol");
   }
 
+  /** {@return a builder holding the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The defaults, with certificates from {@code context}. */
+  /**
+   * The defaults, with certificates from {@code context}.
+   *
+   * @param context the context holding the truststore and, for mutual TLS, the client's key
+   * @return the options
+   * @throws NullPointerException if {@code context} is null
+   */
   public static SslOptions of(SSLContext context) {
     return builder().withSslContext(context).build();
   }
 
+  /** {@return the context the connections' TLS engines come from} */
   public SSLContext sslContext() {
     return sslContext;
   }
 
+  /** {@return whether the node's certificate must name the address dialled; true by default} */
   public boolean hostnameVerification() {
     return hostnameVerification;
   }
 
-  /** The enabled cipher suites, or null for the engine's defaults. */
+  /** {@return the enabled cipher suites, in preference order, or null for the engine's defaults} */
   public List<String> cipherSuites() {
     return cipherSuites;
   }
 
-  /** The enabled protocols (such as {@code TLSv1.3}), or null for the engine's defaults. */
+  /** {@return the enabled protocols, such as {@code TLSv1.3}, or null for the engine's defaults} */
   public List<String> protocols() {
     return protocols;
   }
@@ -140,40 +149,77 @@ public final class SslOptions {
     /**
      * The context holding the truststore and, for mutual TLS, the client's key; default {@link
      * SSLContext#getDefault()}.
+     *
+     * @param context the context
+     * @return this builder
+     * @throws NullPointerException if {@code context} is null
      */
     public Builder withSslContext(SSLContext context) {
       this.sslContext = Objects.requireNonNull(context, "context");
       return this;
     }
 
-    /** Whether the node's certificate must name the address dialled; default true. */
+    /**
+     * Whether the node's certificate must name the address dialled; default true. Turning it off
+     * lets anyone with a certificate the truststore trusts impersonate a node.
+     *
+     * @param enabled {@code false} to accept any trusted certificate for any node
+     * @return this builder
+     */
     public Builder withHostnameVerification(boolean enabled) {
       this.hostnameVerification = enabled;
       return this;
     }
 
-    /** Cipher suites to enable, in preference order; null (the default) keeps the engine's. */
+    /**
+     * Cipher suites to enable, in preference order; null (the default) keeps the engine's.
+     *
+     * @param suites the suites' standard names, checked by {@link #build()}; copied
+     * @return this builder
+     */
     public Builder withCipherSuites(List<String> suites) {
       this.cipherSuites = suites == null ? null : List.copyOf(suites);
       return this;
     }
 
+    /**
+     * Cipher suites to enable, in preference order.
+     *
+     * @param suites the suites' standard names, checked by {@link #build()}
+     * @return this builder
+     */
     public Builder withCipherSuites(String... suites) {
       return withCipherSuites(List.of(suites));
     }
 
-    /** Protocols to enable, such as {@code TLSv1.3}; null (the default) keeps the engine's. */
+    /**
+     * Protocols to enable, such as {@code TLSv1.3}; null (the default) keeps the engine's.
+     *
+     * @param protocols the protocols' standard names, checked by {@link #build()}; copied
+     * @return this builder
+     */
     public Builder withProtocols(List<String> protocols) {
       this.protocols = protocols == null ? null : List.copyOf(protocols);
       return this;
     }
 
+    /**
+     * Protocols to enable, such as {@code TLSv1.3}.
+     *
+     * @param protocols the protocols' standard names, checked by {@link #build()}
+     * @return this builder
+     */
     public Builder withProtocols(String... protocols) {
       return withProtocols(List.of(protocols));
     }
 
     /**
-     * @throws IllegalArgumentException if a cipher suite or protocol is unknown to the context
+     * The options, with the default context if none was given.
+     *
+     * @return the options
+     * @throws IllegalArgumentException if a cipher suite or protocol is unknown to the context, or
+     *     a list of them is empty
+     * @throws IllegalStateException if no context was given and the JDK has no default one
      */
     public SslOptions build() {
       return new SslOptions(this);

@@ -5,5 +5,6 @@ package io.loomcql;
  * which writes a tombstone. {@code ps.bind(id, Unset.VALUE)}.
  */
 public enum Unset {
+  /** The one unset marker: bind it where a value would go. */
   VALUE
 }

@@ -13,6 +13,13 @@ public final class PlainTextAuthProvider implements AuthProvider {
   private final String username;
   private final String password;
 
+  /**
+   * A provider that sends these credentials on every connection.
+   *
+   * @param username the role to log in as
+   * @param password its password
+   * @throws NullPointerException if either is null
+   */
   public PlainTextAuthProvider(String username, String password) {
     this.username = Objects.requireNonNull(username, "username");
     this.password = Objects.requireNonNull(password, "password");

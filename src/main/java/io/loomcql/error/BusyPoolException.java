@@ -13,12 +13,24 @@ public class BusyPoolException extends DriverException {
 
   private final transient InetSocketAddress address;
 
+  /**
+   * Creates the exception for a connection that had no free stream id in time.
+   *
+   * @param address the node the connection goes to
+   * @param capacity how many stream ids the connection has
+   * @param waited how long the caller waited for one
+   */
   public BusyPoolException(InetSocketAddress address, int capacity, Duration waited) {
     super("[" + address + "] all " + capacity + " stream ids stayed in use for " + waited.toMillis()
         + " ms; raise withMaxRequestsPerConnection or withConnectionsPerHost, or send less at once");
     this.address = address;
   }
 
+  /**
+   * The node whose connection was full.
+   *
+   * @return its address; {@code null} after the exception was deserialized
+   */
   public InetSocketAddress address() {
     return address;
   }

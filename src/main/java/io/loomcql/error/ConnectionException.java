@@ -11,10 +11,23 @@ public class ConnectionException extends DriverException {
 
   private final transient InetSocketAddress address;
 
+  /**
+   * Creates the exception without a cause.
+   *
+   * @param address the node the connection goes to, or {@code null} if not known
+   * @param message what went wrong; the address is put in front of it
+   */
   public ConnectionException(InetSocketAddress address, String message) {
     this(address, message, null);
   }
 
+  /**
+   * Creates the exception.
+   *
+   * @param address the node the connection goes to, or {@code null} if not known
+   * @param message what went wrong; the address is put in front of it unless it is there already
+   * @param cause the I/O error behind it, or {@code null}
+   */
   public ConnectionException(InetSocketAddress address, String message, Throwable cause) {
     super(prefixed(address, message), cause);
     this.address = address;
@@ -29,7 +42,11 @@ public class ConnectionException extends DriverException {
     return message != null && message.startsWith(prefix) ? message : prefix + message;
   }
 
-  /** The node the connection went to. */
+  /**
+   * The node the connection went to.
+   *
+   * @return its address; {@code null} if not known, or after the exception was deserialized
+   */
   public InetSocketAddress address() {
     return address;
   }

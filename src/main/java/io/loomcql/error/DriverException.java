@@ -7,10 +7,21 @@ package io.loomcql.error;
 public class DriverException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception without a cause.
+   *
+   * @param message what went wrong
+   */
   public DriverException(String message) {
     super(message);
   }
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what went wrong
+   * @param cause the failure behind it, or {@code null}
+   */
   public DriverException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -14,12 +14,23 @@ public class NoHostAvailableException extends DriverException {
 
   private final transient Map<Host, Throwable> errors;
 
+  /**
+   * Creates the exception; its message names every node tried and its error.
+   *
+   * @param context what the driver was trying to do
+   * @param errors every node tried, in order, with the error it gave; copied
+   */
   public NoHostAvailableException(String context, Map<Host, Throwable> errors) {
     super(describe(context, errors));
     this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
   }
 
-  /** Every node tried, in order, with the error it gave. */
+  /**
+   * Every node tried, in order, with the error it gave.
+   *
+   * @return the errors by node; unmodifiable, empty when no node was tried, and {@code null} after
+   *     the exception was deserialized
+   */
   public Map<Host, Throwable> errors() {
     return errors;
   }

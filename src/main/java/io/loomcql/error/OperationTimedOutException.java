@@ -7,6 +7,11 @@ package io.loomcql.error;
 public class OperationTimedOutException extends DriverException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what timed out, and after how long when known
+   */
   public OperationTimedOutException(String message) {
     super(message);
   }

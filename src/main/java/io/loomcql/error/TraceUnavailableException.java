@@ -8,12 +8,22 @@ public class TraceUnavailableException extends DriverException {
 
   private final UUID sessionId;
 
+  /**
+   * Creates the exception.
+   *
+   * @param sessionId the trace's session id
+   * @param reason why the trace could not be read
+   */
   public TraceUnavailableException(UUID sessionId, String reason) {
     super("trace " + sessionId + " is not available: " + reason);
     this.sessionId = sessionId;
   }
 
-  /** The trace's session id. */
+  /**
+   * The trace's session id, with which {@code system_traces} can be read later by hand.
+   *
+   * @return the id
+   */
   public UUID sessionId() {
     return sessionId;
   }

@@ -6,6 +6,12 @@ import java.net.InetSocketAddress;
 public class TruncateException extends CoordinatorException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception for a TRUNCATE_ERROR.
+   *
+   * @param coordinator the node that sent the error, or {@code null} if not known
+   * @param serverMessage the error message, as the server wrote it
+   */
   public TruncateException(InetSocketAddress coordinator, String serverMessage) {
     super(coordinator, serverMessage);
   }

@@ -12,12 +12,24 @@ public class UnpreparedException extends CoordinatorException {
 
   private final transient ByteBuffer id;
 
+  /**
+   * Creates the exception for an UNPREPARED error.
+   *
+   * @param coordinator the node that sent the error, or {@code null} if not known
+   * @param serverMessage the error message, as the server wrote it
+   * @param id the statement id the node did not know; kept as a read-only view
+   */
   public UnpreparedException(InetSocketAddress coordinator, String serverMessage, ByteBuffer id) {
     super(coordinator, serverMessage);
     this.id = id.asReadOnlyBuffer();
   }
 
-  /** The unknown statement id (read-only). */
+  /**
+   * The statement id the node did not know.
+   *
+   * @return a read-only buffer over the id, with its own position; {@code null} after the exception
+   *     was deserialized
+   */
   public ByteBuffer id() {
     return id.duplicate();
   }

@@ -13,6 +13,17 @@ public class WriteFailureException extends CoordinatorException {
   private final int failures;
   private final WriteType writeType;
 
+  /**
+   * Creates the exception for a WRITE_FAILURE error.
+   *
+   * @param coordinator the node that sent the error, or {@code null} if not known
+   * @param serverMessage the error message, as the server wrote it
+   * @param consistency the consistency level of the write
+   * @param received how many replicas acknowledged
+   * @param blockFor how many replicas had to acknowledge
+   * @param failures how many replicas failed
+   * @param writeType the kind of write
+   */
   public WriteFailureException(
       InetSocketAddress coordinator,
       String serverMessage,
@@ -29,22 +40,48 @@ public class WriteFailureException extends CoordinatorException {
     this.writeType = writeType;
   }
 
+  /**
+   * The consistency level the coordinator was trying to reach. For a lightweight transaction
+   * this may be the serial level of its Paxos phase.
+   *
+   * @return the level
+   */
   public ConsistencyLevel consistency() {
     return consistency;
   }
 
+  /**
+   * How many replicas acknowledged the write before the coordinator gave up.
+   *
+   * @return the count
+   */
   public int received() {
     return received;
   }
 
+  /**
+   * How many replicas had to answer for the consistency level.
+   *
+   * @return the count
+   */
   public int blockFor() {
     return blockFor;
   }
 
+  /**
+   * How many replicas answered with a failure.
+   *
+   * @return the count
+   */
   public int failures() {
     return failures;
   }
 
+  /**
+   * The kind of write, which tells whether it is safe to retry (see {@link WriteType}).
+   *
+   * @return the kind; {@link WriteType#UNKNOWN} for a kind newer than this driver
+   */
   public WriteType writeType() {
     return writeType;
   }

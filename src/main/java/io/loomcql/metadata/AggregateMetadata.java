@@ -6,36 +6,50 @@ import java.util.Optional;
 
 /** A user-defined aggregate. Immutable. */
 public interface AggregateMetadata {
-  /** The keyspace that defines the aggregate. */
+  /** {@return the keyspace that defines the aggregate} */
   String keyspace();
 
-  /** The aggregate's name as stored (overloads share it). */
+  /** {@return the aggregate's name as stored: case-sensitive, never quoted} Overloads share it. */
   String name();
 
   /**
    * The name with its argument types, for example {@code average(int)}: the key of {@link
    * KeyspaceMetadata#aggregates()}.
+   *
+   * @return the signature, types separated by a comma and a space
    */
   String signature();
 
-  /** The argument types, in order. */
+  /** {@return the argument types, in order; unmodifiable} */
   List<DataType> argumentTypes();
 
-  /** The name of the state function ({@code SFUNC}), in the same keyspace. */
+  /** {@return the name of the state function ({@code SFUNC})} It is in the same keyspace. */
   String stateFunction();
 
-  /** The type of the state ({@code STYPE}). */
+  /** {@return the type of the state ({@code STYPE})} */
   DataType stateType();
 
-  /** The name of the final function ({@code FINALFUNC}), if any. */
+  /**
+   * The name of the final function ({@code FINALFUNC}), if any.
+   *
+   * @return the name, or empty when the aggregate returns its state as is
+   */
   Optional<String> finalFunction();
 
-  /** The type of the result: the final function's, or else the state type. */
+  /** {@return the type of the result: the final function's, or else the state type} */
   DataType returnType();
 
-  /** The initial state ({@code INITCOND}) as a CQL literal, if any. */
+  /**
+   * The initial state ({@code INITCOND}) as a CQL literal, if any.
+   *
+   * @return the literal, for example {@code (0, 0)}, or empty when the state starts null
+   */
   Optional<String> initCond();
 
-  /** {@code CREATE AGGREGATE}. */
+  /**
+   * The {@code CREATE AGGREGATE} statement that recreates the aggregate.
+   *
+   * @return the CQL, with fully qualified names and a final {@code ;}
+   */
   String describe();
 }

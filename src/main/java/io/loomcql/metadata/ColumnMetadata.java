@@ -18,18 +18,22 @@ public interface ColumnMetadata {
     REGULAR
   }
 
-  /** The column's name as stored: case-sensitive, never quoted. */
+  /** {@return the column's name as stored: case-sensitive, never quoted} */
   String name();
 
-  /** The column's CQL type. */
+  /** {@return the column's CQL type} */
   DataType type();
 
-  /** Whether the column is part of the primary key, static or regular. */
+  /** {@return whether the column is part of the primary key, static or regular} */
   Kind kind();
 
-  /** The position within the partition key or the clustering columns (from 0); -1 for other columns. */
+  /**
+   * The position within the partition key or the clustering columns.
+   *
+   * @return the position, from 0; -1 for static and regular columns
+   */
   int position();
 
-  /** ASC or DESC for a clustering column; empty for every other kind. */
+  /** {@return ASC or DESC for a clustering column; empty for every other kind} */
   Optional<ClusteringOrder> clusteringOrder();
 }

@@ -5,36 +5,47 @@ import java.util.List;
 
 /** A user-defined function. Immutable. */
 public interface FunctionMetadata {
-  /** The keyspace that defines the function. */
+  /** {@return the keyspace that defines the function} */
   String keyspace();
 
-  /** The function's name as stored (overloads share it). */
+  /** {@return the function's name as stored: case-sensitive, never quoted} Overloads share it. */
   String name();
 
   /**
    * The name with its argument types, which tells overloads apart, for example {@code plus(int,
    * int)}: the key of {@link KeyspaceMetadata#functions()}.
+   *
+   * @return the signature, types separated by a comma and a space
    */
   String signature();
 
-  /** The argument names, in order, as stored. */
+  /** {@return the argument names, in order, as stored; unmodifiable} */
   List<String> argumentNames();
 
-  /** The argument types, in order. */
+  /** {@return the argument types, in order; unmodifiable} */
   List<DataType> argumentTypes();
 
-  /** The type of the result. */
+  /** {@return the type of the result ({@code RETURNS})} */
   DataType returnType();
 
-  /** The implementation language ({@code java} on Cassandra 5). */
+  /** {@return the implementation language, as stored} It is {@code java} on Cassandra 5. */
   String language();
 
-  /** The function's source code. */
+  /** {@return the function's source code, as stored} */
   String body();
 
-  /** True for {@code CALLED ON NULL INPUT}, false for {@code RETURNS NULL ON NULL INPUT}. */
+  /**
+   * Whether the function runs when an argument is null.
+   *
+   * @return {@code true} for {@code CALLED ON NULL INPUT}, {@code false} for {@code RETURNS NULL ON
+   *     NULL INPUT}
+   */
   boolean calledOnNullInput();
 
-  /** {@code CREATE FUNCTION}. */
+  /**
+   * The {@code CREATE FUNCTION} statement that recreates the function.
+   *
+   * @return the CQL, with fully qualified names and a final {@code ;}
+   */
   String describe();
 }

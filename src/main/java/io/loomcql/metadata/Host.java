@@ -10,24 +10,29 @@ import java.util.UUID;
  * observes the node.
  */
 public interface Host {
-  /** Where the driver connects to this node (native transport address and port). */
+  /** {@return where the driver connects to this node: native transport address and port} */
   InetSocketAddress address();
 
-  /** The node's datacenter, or null until the driver has read it from the node. */
+  /** {@return the node's datacenter, or null until the driver has read it from the node} */
   String datacenter();
 
-  /** The node's rack, or null until the driver has read it from the node. */
+  /** {@return the node's rack, or null until the driver has read it from the node} */
   String rack();
 
-  /** Whether the driver currently considers the node reachable. */
+  /**
+   * Whether the driver currently considers the node reachable. It changes as connections open and
+   * fail and as the cluster's events say.
+   *
+   * @return {@code true} if the node is up
+   */
   boolean isUp();
 
-  /** Cassandra version the node reports, for example "5.0.6"; null if unknown. */
+  /** {@return the Cassandra version the node reports, for example "5.0.6"; null if unknown} */
   String releaseVersion();
 
-  /** The node's stable identity across address changes; null if unknown. */
+  /** {@return the node's stable identity across address changes; null if unknown} */
   UUID hostId();
 
-  /** The tokens the node owns, as the partitioner writes them; empty if unknown. */
+  /** {@return the tokens the node owns, as the partitioner writes them; empty if unknown} */
   Set<String> tokens();
 }

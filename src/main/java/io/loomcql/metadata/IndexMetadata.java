@@ -16,30 +16,46 @@ public interface IndexMetadata {
     CUSTOM
   }
 
-  /** The keyspace of the indexed table. */
+  /** {@return the keyspace of the indexed table} */
   String keyspace();
 
-  /** The indexed table's name. */
+  /** {@return the indexed table's name, as stored} */
   String table();
 
-  /** The index's name as stored: case-sensitive, never quoted. */
+  /** {@return the index's name as stored: case-sensitive, never quoted} */
   String name();
 
-  /** Built-in, keys or custom. */
+  /** {@return how the server implements the index: built-in, keys or custom} */
   Kind kind();
 
   /**
    * What is indexed, as CQL: a column name (quoted if needed), or {@code keys(m)}, {@code
    * values(m)}, {@code entries(m)}, {@code full(m)} for collections.
+   *
+   * @return the target, as CQL writes it in {@code CREATE INDEX}
    */
   String target();
 
-  /** The index's options as stored, including {@code target} and, for a custom index, {@code class_name}. */
+  /**
+   * The index's options as stored, including {@code target} and, for a custom index, {@code
+   * class_name}.
+   *
+   * @return the options by name; unmodifiable
+   */
   Map<String, String> options();
 
-  /** The implementing class of a custom index ({@code class_name}), empty for built-in ones. */
+  /**
+   * The implementing class of a custom index ({@code class_name}).
+   *
+   * @return the class name, for example {@code StorageAttachedIndex}; empty for built-in indexes
+   */
   Optional<String> className();
 
-  /** {@code CREATE INDEX} or {@code CREATE CUSTOM INDEX ... USING ...}. */
+  /**
+   * The statement that recreates the index: {@code CREATE INDEX}, or {@code CREATE CUSTOM INDEX ...
+   * USING ...} for a custom one.
+   *
+   * @return the CQL, with fully qualified names and a final {@code ;}
+   */
   String describe();
 }

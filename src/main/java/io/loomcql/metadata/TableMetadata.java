@@ -5,16 +5,25 @@ import java.util.Optional;
 
 /** A table: its columns, primary key, options and secondary indexes. Immutable. */
 public interface TableMetadata extends RelationMetadata {
-  /** Its secondary indexes (including custom and SAI ones) by name, iterating in name order. */
+  /** {@return its secondary indexes (custom and SAI ones included) by name, in name order} */
   Map<String, IndexMetadata> indexes();
 
-  /** The index with exactly that name, if this table has it. */
+  /**
+   * The index with exactly that name, if this table has it.
+   *
+   * @param name the index's name as stored: case-sensitive, not quoted
+   * @return the index, or empty
+   */
   Optional<IndexMetadata> index(String name);
 
-  /** True for a counter table (its regular columns are counters). */
+  /** {@return true for a counter table (its regular columns are counters)} */
   boolean isCounter();
 
-  /** {@code CREATE TABLE} followed by one {@code CREATE INDEX} per index of the table. */
+  /**
+   * {@code CREATE TABLE} followed by one {@code CREATE INDEX} per index of the table.
+   *
+   * @return the statements, separated by blank lines
+   */
   @Override
   String describe();
 }

@@ -22,6 +22,8 @@ public interface TokenMap {
   /**
    * The partitioner's class name as the cluster reports it, for example
    * {@code org.apache.cassandra.dht.Murmur3Partitioner}.
+   *
+   * @return the class name
    */
   String partitionerName();
 
@@ -31,6 +33,7 @@ public interface TokenMap {
    * @param routingKey the serialized partition key as the protocol routes it: the value's own bytes
    *     for a single-column key, Cassandra's composite encoding for a multi-column key (see {@link
    *     #newToken(ByteBuffer...)}); its position and limit are left unchanged
+   * @return the token
    * @throws IllegalStateException if the cluster's partitioner is not supported
    */
   Token newToken(ByteBuffer routingKey);
@@ -42,6 +45,7 @@ public interface TokenMap {
    *
    * @param partitionKeyComponents the serialized value of each partition key column, in the table's
    *     partition key order; their positions and limits are left unchanged
+   * @return the token
    * @throws IllegalArgumentException if there is no component, one is null, or there are several
    *     and one is longer than 65535 bytes
    * @throws IllegalStateException if the cluster's partitioner is not supported
@@ -49,8 +53,10 @@ public interface TokenMap {
   Token newToken(ByteBuffer... partitionKeyComponents);
 
   /**
-   * Reads a token from the partitioner's string form (as {@link Token#toString()} writes it).
+   * Reads a token from the partitioner's string form (as {@code Token.toString()} writes it).
    *
+   * @param token the string form, for example {@code -9223372036854775808} for Murmur3
+   * @return the token
    * @throws IllegalArgumentException if the text is not a token of this partitioner
    * @throws IllegalStateException if the cluster's partitioner is not supported
    */
@@ -69,6 +75,8 @@ public interface TokenMap {
    * The nodes holding the replicas of the data at {@code token}, primary replica first, then in
    * ring order.
    *
+   * @param keyspace the keyspace's internal name
+   * @param token a token of this map's partitioner
    * @return an immutable set; empty if the keyspace or its strategy is unknown
    */
   Set<Host> replicas(String keyspace, Token token);
@@ -78,23 +86,41 @@ public interface TokenMap {
    * Exact for the ranges {@link #tokenRanges()} returns; a range that spans several of those has
    * several replica sets, and this returns only its last one's.
    *
+   * @param keyspace the keyspace's internal name
+   * @param range a range of this map's partitioner
    * @return an immutable set; empty if the keyspace or its strategy is unknown
    */
   Set<Host> replicas(String keyspace, TokenRange range);
 
-  /** The tokens {@code host} owns, in ring order; empty if the host owns none in this map. */
+  /**
+   * The tokens a node owns.
+   *
+   * @param host the node
+   * @return its tokens, in ring order; empty if the host owns none in this map
+   */
   Set<Token> tokens(Host host);
 
-  /** Every range of the ring, one per token, in ring order; together they cover the whole ring. */
+  /**
+   * Every range of the ring, one per token; together they cover the whole ring.
+   *
+   * @return the ranges, in ring order
+   */
   Set<TokenRange> tokenRanges();
 
-  /** The ranges {@code host} owns as primary replica (one per token it owns), in ring order. */
+  /**
+   * The ranges a node owns as primary replica, one per token it owns.
+   *
+   * @param host the node
+   * @return the ranges, in ring order; empty if the host owns no token in this map
+   */
   Set<TokenRange> tokenRanges(Host host);
 
   /**
    * The ranges for which {@code host} holds a replica of {@code keyspace}'s data, in ring order.
    *
-   * @return empty if the keyspace or its strategy is unknown
+   * @param keyspace the keyspace's internal name
+   * @param host the node
+   * @return the ranges; empty if the keyspace or its strategy is unknown
    */
   Set<TokenRange> tokenRanges(String keyspace, Host host);
 }

@@ -6,15 +6,24 @@ package io.loomcql.metadata;
  * equals its end is the whole ring (a cluster with a single token). Immutable and thread-safe.
  */
 public interface TokenRange {
-  /** The token before the range (exclusive): the previous token on the ring. */
+  /** {@return the token before the range (exclusive): the previous token on the ring} */
   Token start();
 
-  /** The last token of the range (inclusive): the token of the node that owns the range. */
+  /** {@return the last token of the range (inclusive): the token of the node that owns it} */
   Token end();
 
-  /** Whether the range goes past the last token of the ring and starts again at its beginning. */
+  /**
+   * Whether the range goes past the last token of the ring and starts again at its beginning.
+   *
+   * @return {@code true} if {@code start >= end}, which includes the whole-ring range
+   */
   boolean isWrappedAround();
 
-  /** Whether {@code token} lies in this range. */
+  /**
+   * Whether a token lies in this range: after the start, up to and including the end.
+   *
+   * @param token a token of the same partitioner
+   * @return {@code true} if it does
+   */
   boolean contains(Token token);
 }

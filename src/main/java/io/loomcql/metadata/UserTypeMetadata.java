@@ -6,21 +6,29 @@ import java.util.List;
 
 /** A user-defined type of a keyspace. Immutable. */
 public interface UserTypeMetadata {
-  /** The keyspace that defines the type. */
+  /** {@return the keyspace that defines the type} */
   String keyspace();
 
-  /** The type's name as stored: case-sensitive, never quoted. */
+  /** {@return the type's name as stored: case-sensitive, never quoted} */
   String name();
 
-  /** The field names in declaration order, as stored. */
+  /** {@return the field names in declaration order, as stored; unmodifiable} */
   List<String> fieldNames();
 
-  /** The field types, in the order of {@link #fieldNames()}. */
+  /** {@return the field types, in the order of {@link #fieldNames()}; unmodifiable} */
   List<DataType> fieldTypes();
 
-  /** The (not frozen) {@link UserDefinedType} this metadata denotes, for codecs and values. */
+  /**
+   * The {@link UserDefinedType} this metadata denotes, for codecs and values.
+   *
+   * @return the type, not frozen
+   */
   UserDefinedType dataType();
 
-  /** {@code CREATE TYPE}. */
+  /**
+   * The {@code CREATE TYPE} statement that recreates the type.
+   *
+   * @return the CQL, with fully qualified names and a final {@code ;}
+   */
   String describe();
 }

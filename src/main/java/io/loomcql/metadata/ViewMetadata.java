@@ -2,16 +2,20 @@ package io.loomcql.metadata;
 
 /** A materialized view: its base table, selection and own primary key. Immutable. */
 public interface ViewMetadata extends RelationMetadata {
-  /** The name of the table the view is built from (same keyspace). */
+  /** {@return the name of the table the view is built from} It is in the same keyspace. */
   String baseTable();
 
-  /** True when the view selects every column of its base table ({@code SELECT *}). */
+  /** {@return true when the view selects every column of its base table ({@code SELECT *})} */
   boolean includesAllColumns();
 
-  /** The view's {@code WHERE} clause as CQL, without the {@code WHERE} keyword. */
+  /** {@return the view's {@code WHERE} clause as CQL, without the {@code WHERE} keyword} */
   String whereClause();
 
-  /** {@code CREATE MATERIALIZED VIEW}. */
+  /**
+   * The {@code CREATE MATERIALIZED VIEW} statement that recreates the view.
+   *
+   * @return the CQL, with fully qualified names and a final {@code ;}
+   */
   @Override
   String describe();
 }

@@ -13,5 +13,12 @@ public interface AddressTranslator {
   /** The identity: connect where the node says it is. */
   AddressTranslator IDENTITY = address -> address;
 
+  /**
+   * Where to connect to a node that advertises {@code advertised}. Contact points are not
+   * translated: the driver connects to them as given.
+   *
+   * @param advertised the address and native port the node advertises
+   * @return the address to connect to; never {@code null} (return {@code advertised} to keep it)
+   */
   InetSocketAddress translate(InetSocketAddress advertised);
 }

@@ -11,6 +11,12 @@ public final class ConcurrencyLimitingThrottler implements RequestThrottler {
   private final int maxConcurrentRequests;
   private final Semaphore permits;
 
+  /**
+   * A throttler letting this many requests run at once.
+   *
+   * @param maxConcurrentRequests the most requests in flight, at least 1
+   * @throws IllegalArgumentException if {@code maxConcurrentRequests} is less than 1
+   */
   public ConcurrencyLimitingThrottler(int maxConcurrentRequests) {
     if (maxConcurrentRequests < 1) {
       throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, got " + maxConcurrentRequests);
@@ -29,12 +35,12 @@ public final class ConcurrencyLimitingThrottler implements RequestThrottler {
     permits.release();
   }
 
-  /** Requests running now. */
+  /** {@return how many requests hold a permit now} */
   public int inFlight() {
     return maxConcurrentRequests - permits.availablePermits();
   }
 
-  /** Callers waiting for a permit now (an estimate). */
+  /** {@return how many callers wait for a permit now} An estimate, for monitoring. */
   public int waiting() {
     return permits.getQueueLength();
   }

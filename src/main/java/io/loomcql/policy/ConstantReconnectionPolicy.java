@@ -7,6 +7,13 @@ import java.util.Objects;
 public final class ConstantReconnectionPolicy implements ReconnectionPolicy {
   private final Duration delay;
 
+  /**
+   * A policy waiting about {@code delay} before every attempt.
+   *
+   * @param delay the wait between attempts, before jitter
+   * @throws NullPointerException if {@code delay} is null
+   * @throws IllegalArgumentException if {@code delay} is zero or negative
+   */
   public ConstantReconnectionPolicy(Duration delay) {
     Objects.requireNonNull(delay, "delay");
     if (delay.isNegative() || delay.isZero()) {
@@ -15,6 +22,7 @@ public final class ConstantReconnectionPolicy implements ReconnectionPolicy {
     this.delay = delay;
   }
 
+  /** {@return the wait between attempts, before jitter} */
   public Duration delay() {
     return delay;
   }

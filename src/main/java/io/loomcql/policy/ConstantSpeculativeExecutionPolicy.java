@@ -13,9 +13,14 @@ public final class ConstantSpeculativeExecutionPolicy implements SpeculativeExec
   private final int maxExecutions;
 
   /**
+   * A policy starting a further execution every {@code delay}.
+   *
    * @param delay the wait before each further execution; zero starts them together
    * @param maxExecutions the most executions of one request, at least 1 (1 means none
    *     speculative)
+   * @throws NullPointerException if {@code delay} is null
+   * @throws IllegalArgumentException if {@code delay} is negative or {@code maxExecutions} is less
+   *     than 1
    */
   public ConstantSpeculativeExecutionPolicy(Duration delay, int maxExecutions) {
     Objects.requireNonNull(delay, "delay");

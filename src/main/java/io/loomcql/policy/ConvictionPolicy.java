@@ -12,10 +12,16 @@ public interface ConvictionPolicy {
   /**
    * A connection to {@code host} could not be opened, or broke.
    *
+   * @param host the node
+   * @param error why the connection failed
    * @return true to mark the node down now
    */
   boolean addFailure(Host host, Throwable error);
 
-  /** A connection to {@code host} succeeded: forget its failures. */
+  /**
+   * A connection to {@code host} succeeded: forget its failures. Does nothing by default.
+   *
+   * @param host the node
+   */
   default void reset(Host host) {}
 }

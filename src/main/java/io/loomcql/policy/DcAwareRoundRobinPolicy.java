@@ -38,7 +38,11 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
     this(null, 0);
   }
 
-  /** Only the nodes of {@code localDc}, or of the inferred datacenter if null. */
+  /**
+   * Only the nodes of {@code localDc}, or of the inferred datacenter if null.
+   *
+   * @param localDc the local datacenter, as the nodes report it, or null to infer it
+   */
   public DcAwareRoundRobinPolicy(String localDc) {
     this(localDc, 0);
   }
@@ -64,7 +68,7 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
     this.usedHostsPerRemoteDc = usedHostsPerRemoteDc;
   }
 
-  /** A builder, for the local rack and to name every setting. */
+  /** {@return a builder, for the local rack and to name every setting} */
   public static Builder builder() {
     return new Builder();
   }
@@ -88,12 +92,17 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
     }
   }
 
-  /** The local datacenter: given, or inferred at start-up; null before. */
+  /**
+   * The local datacenter: given, or inferred at start-up.
+   *
+   * @return the datacenter; null before start-up if not given, or if no contact point reported one
+   *     (then every node counts as local)
+   */
   public String localDc() {
     return localDc;
   }
 
-  /** The local rack whose nodes come first, or null if none was given. */
+  /** {@return the local rack whose nodes come first, or null if none was given} */
   public String localRack() {
     return localRack;
   }
@@ -186,7 +195,12 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
 
     private Builder() {}
 
-    /** The local datacenter; by default inferred from the contact points. */
+    /**
+     * The local datacenter; by default inferred from the contact points.
+     *
+     * @param localDc the datacenter, as the nodes report it, or null to infer it
+     * @return this builder
+     */
     public Builder withLocalDc(String localDc) {
       this.localDc = localDc;
       return this;
@@ -195,6 +209,9 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
     /**
      * The rack (as the nodes report it in {@code system.local}) whose local-datacenter nodes are
      * tried first; by default none, every local node in turn.
+     *
+     * @param localRack the rack, or null for none
+     * @return this builder
      */
     public Builder withLocalRack(String localRack) {
       this.localRack = localRack;
@@ -203,7 +220,12 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
 
     /**
      * How many nodes of each other datacenter may serve requests when no local node can; default
-     * 0, never leave the local datacenter.
+     * 0, never leave the local datacenter. The first nodes of each datacenter the policy hears of
+     * are the ones used.
+     *
+     * @param usedHostsPerRemoteDc the count per remote datacenter, 0 or more (checked by {@link
+     *     #build()})
+     * @return this builder
      */
     public Builder withUsedHostsPerRemoteDc(int usedHostsPerRemoteDc) {
       this.usedHostsPerRemoteDc = usedHostsPerRemoteDc;
@@ -213,6 +235,7 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
     /**
      * The policy.
      *
+     * @return a new policy with these settings
      * @throws IllegalArgumentException if {@code usedHostsPerRemoteDc} is negative
      */
     public DcAwareRoundRobinPolicy build() {

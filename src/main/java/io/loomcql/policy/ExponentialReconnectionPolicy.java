@@ -11,6 +11,14 @@ public final class ExponentialReconnectionPolicy implements ReconnectionPolicy {
   private final Duration base;
   private final Duration max;
 
+  /**
+   * A policy whose delays double from {@code base} up to {@code max}.
+   *
+   * @param base the first delay, before jitter
+   * @param max the longest delay, before jitter
+   * @throws NullPointerException if either is null
+   * @throws IllegalArgumentException unless {@code 0 < base <= max}
+   */
   public ExponentialReconnectionPolicy(Duration base, Duration max) {
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(max, "max");
@@ -21,10 +29,12 @@ public final class ExponentialReconnectionPolicy implements ReconnectionPolicy {
     this.max = max;
   }
 
+  /** {@return the first delay, before jitter} */
   public Duration baseDelay() {
     return base;
   }
 
+  /** {@return the longest delay, before jitter} */
   public Duration maxDelay() {
     return max;
   }

@@ -41,7 +41,11 @@ public final class HostFilterPolicy implements LoadBalancingPolicy {
    * Only the nodes of the datacenters named. A node whose datacenter is not known yet (added by
    * hand) is rejected.
    *
+   * @param child the policy that orders and weighs the accepted nodes
+   * @param dcs the datacenters whose nodes may be used; copied
+   * @return the policy
    * @throws IllegalArgumentException if {@code dcs} is empty: no node could ever be used
+   * @throws NullPointerException if {@code child}, {@code dcs} or one of its names is null
    */
   public static HostFilterPolicy fromDcWhiteList(LoadBalancingPolicy child, Collection<String> dcs) {
     Set<String> allowed = Set.copyOf(dcs);
@@ -54,18 +58,23 @@ public final class HostFilterPolicy implements LoadBalancingPolicy {
   /**
    * Every node except those of the datacenters named. A node whose datacenter is not known yet
    * (added by hand) is accepted.
+   *
+   * @param child the policy that orders and weighs the accepted nodes
+   * @param dcs the datacenters whose nodes must not be used; copied, may be empty
+   * @return the policy
+   * @throws NullPointerException if {@code child}, {@code dcs} or one of its names is null
    */
   public static HostFilterPolicy fromDcBlackList(LoadBalancingPolicy child, Collection<String> dcs) {
     Set<String> denied = Set.copyOf(dcs);
     return new HostFilterPolicy(child, host -> host.datacenter() == null || !denied.contains(host.datacenter()));
   }
 
-  /** The wrapped policy. */
+  /** {@return the wrapped policy} */
   public LoadBalancingPolicy child() {
     return child;
   }
 
-  /** The predicate: true for the nodes the driver may use. */
+  /** {@return the predicate: true for the nodes the driver may use} */
   public Predicate<Host> filter() {
     return filter;
   }

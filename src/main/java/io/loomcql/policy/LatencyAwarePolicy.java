@@ -59,12 +59,18 @@ public final class LatencyAwarePolicy implements LoadBalancingPolicy {
     this.lastUpdate = new AtomicLong(nanoTime.getAsLong() - updateRateNanos); // first plan computes
   }
 
-  /** A builder with the defaults of the Java driver 3, wrapping {@code child}. */
+  /**
+   * A builder with the defaults of the Java driver 3, wrapping {@code child}.
+   *
+   * @param child the policy whose plans are reordered
+   * @return the builder
+   * @throws NullPointerException if {@code child} is null
+   */
   public static Builder builder(LoadBalancingPolicy child) {
     return new Builder(child);
   }
 
-  /** The wrapped policy. */
+  /** {@return the wrapped policy} */
   public LoadBalancingPolicy child() {
     return child;
   }
@@ -137,6 +143,8 @@ public final class LatencyAwarePolicy implements LoadBalancingPolicy {
   /**
    * What the policy knows of each node it has measured, for metrics and diagnostics: an immutable
    * snapshot, judged against the exclusion limit last computed.
+   *
+   * @return the latency of each measured node; nodes never measured are absent
    */
   public Map<Host, HostLatency> latencies() {
     long now = nanoTime.getAsLong();
@@ -178,7 +186,13 @@ public final class LatencyAwarePolicy implements LoadBalancingPolicy {
       this.child = Objects.requireNonNull(child, "child");
     }
 
-    /** How many times slower than the best a node may be before it goes last; at least 1, default 2. */
+    /**
+     * How many times slower than the best a node may be before it goes last; default 2.
+     *
+     * @param exclusionThreshold the factor, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if the factor is less than 1 or NaN
+     */
     public Builder withExclusionThreshold(double exclusionThreshold) {
       if (!(exclusionThreshold >= 1)) {
         throw new IllegalArgumentException("exclusion threshold must be at least 1, got " + exclusionThreshold);
@@ -190,13 +204,24 @@ public final class LatencyAwarePolicy implements LoadBalancingPolicy {
     /**
      * How fast old measurements fade: after one scale without a measurement, the previous average
      * weighs about 69% against the new latency; after ten, about 24%. Default 100 ms.
+     *
+     * @param scale the scale, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code scale} is zero or negative
      */
     public Builder withScale(Duration scale) {
       this.scale = positive(scale, "scale");
       return this;
     }
 
-    /** How long a slow node goes last after its latest measurement before it is tried in turn; default 10 s. */
+    /**
+     * How long a slow node goes last after its latest measurement before it is tried in turn;
+     * default 10 s.
+     *
+     * @param retryPeriod the period, zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code retryPeriod} is negative
+     */
     public Builder withRetryPeriod(Duration retryPeriod) {
       Objects.requireNonNull(retryPeriod, "retryPeriod");
       if (retryPeriod.isNegative()) {
@@ -206,13 +231,25 @@ public final class LatencyAwarePolicy implements LoadBalancingPolicy {
       return this;
     }
 
-    /** How often, at most, the best average is recomputed (a walk over every node); default 100 ms. */
+    /**
+     * How often, at most, the best average is recomputed (a walk over every node); default 100 ms.
+     *
+     * @param updateRate the interval, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code updateRate} is zero or negative
+     */
     public Builder withUpdateRate(Duration updateRate) {
       this.updateRate = positive(updateRate, "update rate");
       return this;
     }
 
-    /** How many measurements a node needs before it can go last; default 50. */
+    /**
+     * How many measurements a node needs before it can go last; default 50.
+     *
+     * @param minimumMeasurements the count, zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if the count is negative
+     */
     public Builder withMinimumMeasurements(int minimumMeasurements) {
       if (minimumMeasurements < 0) {
         throw new IllegalArgumentException("minimum measurements must not be negative, got " + minimumMeasurements);
@@ -221,7 +258,7 @@ public final class LatencyAwarePolicy implements LoadBalancingPolicy {
       return this;
     }
 
-    /** The policy, measuring time with {@link System#nanoTime()}. */
+    /** {@return a new policy with these settings, measuring time with {@link System#nanoTime()}} */
     public LatencyAwarePolicy build() {
       return new LatencyAwarePolicy(this, System::nanoTime);
     }

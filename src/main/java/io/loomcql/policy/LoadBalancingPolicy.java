@@ -23,7 +23,12 @@ public interface LoadBalancingPolicy {
    */
   default void init(Metadata metadata, Collection<Host> contactPoints) {}
 
-  /** How far {@code host} is; {@link HostDistance#IGNORED} nodes get no connections. */
+  /**
+   * How far {@code host} is; {@link HostDistance#IGNORED} nodes get no connections.
+   *
+   * @param host a node of the cluster
+   * @return its distance; {@link HostDistance#LOCAL} by default
+   */
   default HostDistance distance(Host host) {
     return HostDistance.LOCAL;
   }
@@ -35,13 +40,24 @@ public interface LoadBalancingPolicy {
    * @param keyspace the keyspace the request works in (the statement's, the prepared statement's
    *     or the session's), or null
    * @param statement the statement, or null when preparing
+   * @return the nodes, read lazily by one thread; may be empty (the request then fails with
+   *     {@link io.loomcql.error.NoHostAvailableException})
    */
   Iterator<Host> newQueryPlan(String keyspace, Statement<?> statement);
 
-  /** A node joined (discovered, or added by hand). */
+  /**
+   * A node joined (discovered, or added by hand). Does nothing by default.
+   *
+   * @param host the new node
+   */
   default void onAdd(Host host) {}
 
-  /** A node left, or moved to another address (the old host is removed, a new one added). */
+  /**
+   * A node left, or moved to another address (the old host is removed, a new one added). Does
+   * nothing by default.
+   *
+   * @param host the node that left
+   */
   default void onRemove(Host host) {}
 
   /**

@@ -12,6 +12,7 @@ public final class MonotonicTimestampGenerator implements TimestampGenerator {
   private final AtomicLong last = new AtomicLong(Long.MIN_VALUE + 1);
   private final LongSupplier clockMicros;
 
+  /** A generator on the system clock, {@link System#currentTimeMillis()} in microseconds. */
   public MonotonicTimestampGenerator() {
     this(() -> System.currentTimeMillis() * 1000);
   }

@@ -15,6 +15,12 @@ public final class RateLimitingThrottler implements RequestThrottler {
   private final ReentrantLock lock = new ReentrantLock(); // held only to compute a slot, never while sleeping
   private long nextFree; // the schedule's next free start time
 
+  /**
+   * A throttler letting this many requests start per second.
+   *
+   * @param maxRequestsPerSecond the rate, at least 1
+   * @throws IllegalArgumentException if the rate is less than 1
+   */
   public RateLimitingThrottler(int maxRequestsPerSecond) {
     this(maxRequestsPerSecond, System::nanoTime);
   }

@@ -8,11 +8,21 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface ReconnectionPolicy {
+  /**
+   * Starts the schedule of one outage, when a node's connections are lost.
+   *
+   * @return a new schedule, used by one thread
+   */
   Schedule newSchedule();
 
   /** The delays of one outage: the first call gives the wait before the first retry. */
   @FunctionalInterface
   interface Schedule {
+    /**
+     * The wait before the next attempt; called once per failed attempt.
+     *
+     * @return the delay
+     */
     Duration nextDelay();
   }
 }

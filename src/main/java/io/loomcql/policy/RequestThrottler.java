@@ -10,7 +10,9 @@ public interface RequestThrottler {
   /**
    * Takes a permit, waiting up to {@code timeoutNanos}.
    *
-   * @return false if no permit came in time
+   * @param timeoutNanos the longest wait, in nanoseconds; zero or less means do not wait
+   * @return true with a permit, which the caller gives back with {@link #release()}; false if no
+   *     permit came in time
    * @throws InterruptedException if the waiting thread is interrupted
    */
   boolean acquire(long timeoutNanos) throws InterruptedException;
@@ -18,7 +20,7 @@ public interface RequestThrottler {
   /** Gives back the permit of a request that finished (called once per successful acquire). */
   void release();
 
-  /** Lets every request through at once (the default). */
+  /** {@return a throttler that lets every request through at once (the default)} */
   static RequestThrottler none() {
     return PassThroughThrottler.INSTANCE;
   }

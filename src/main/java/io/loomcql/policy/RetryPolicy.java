@@ -20,24 +20,55 @@ import io.loomcql.error.WriteTimeoutException;
  * driver try the next one, and an unprepared statement is prepared again on the same node.
  */
 public interface RetryPolicy {
-  /** The coordinator did not hear from enough replicas in time for a read. */
+  /**
+   * The coordinator did not hear from enough replicas in time for a read.
+   *
+   * @param statement the statement that failed
+   * @param error the error
+   * @param retryCount how many retries this execution already made, 0 on the first failure
+   * @return what to do: retry on the same or the next node, rethrow, or ignore
+   */
   RetryDecision onReadTimeout(Statement<?> statement, ReadTimeoutException error, int retryCount);
 
-  /** The coordinator did not hear from enough replicas in time for a write (idempotent only). */
+  /**
+   * The coordinator did not hear from enough replicas in time for a write (idempotent only).
+   *
+   * @param statement the statement that failed
+   * @param error the error
+   * @param retryCount how many retries this execution already made, 0 on the first failure
+   * @return what to do: retry on the same or the next node, rethrow, or ignore
+   */
   RetryDecision onWriteTimeout(Statement<?> statement, WriteTimeoutException error, int retryCount);
 
-  /** The coordinator knew at once that too few replicas were alive. */
+  /**
+   * The coordinator knew at once that too few replicas were alive.
+   *
+   * @param statement the statement that failed
+   * @param error the error
+   * @param retryCount how many retries this execution already made, 0 on the first failure
+   * @return what to do: retry on the same or the next node, rethrow, or ignore
+   */
   RetryDecision onUnavailable(Statement<?> statement, UnavailableException error, int retryCount);
 
   /**
    * Any other error answer: overloaded, server error, read or write failure, truncate error
    * (idempotent statements only).
+   *
+   * @param statement the statement that failed
+   * @param error the error
+   * @param retryCount how many retries this execution already made, 0 on the first failure
+   * @return what to do: retry on the same or the next node, rethrow, or ignore
    */
   RetryDecision onErrorResponse(Statement<?> statement, CoordinatorException error, int retryCount);
 
   /**
    * The connection broke or the node stopped answering heartbeats after the request was sent,
    * so it may have run (idempotent statements only).
+   *
+   * @param statement the statement that failed
+   * @param error the error
+   * @param retryCount how many retries this execution already made, 0 on the first failure
+   * @return what to do: retry on the same or the next node, rethrow, or ignore
    */
   RetryDecision onRequestAborted(Statement<?> statement, DriverException error, int retryCount);
 }

@@ -20,6 +20,7 @@ public final class RoundRobinPolicy implements LoadBalancingPolicy {
   private final AtomicInteger rotation = new AtomicInteger();
   private volatile Host[] hosts = new Host[0];
 
+  /** A policy over every node of the cluster, whatever its datacenter. */
   public RoundRobinPolicy() {}
 
   @Override

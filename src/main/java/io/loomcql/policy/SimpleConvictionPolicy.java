@@ -4,6 +4,7 @@ import io.loomcql.metadata.Host;
 
 /** Marks a node down at its first connection failure: the reference drivers' default. */
 public final class SimpleConvictionPolicy implements ConvictionPolicy {
+  /** The policy; it keeps no state. */
   public SimpleConvictionPolicy() {}
 
   @Override

@@ -10,10 +10,18 @@ public interface TimestampGenerator {
   /** The value that lets the server choose. */
   long SERVER_SIDE = Long.MIN_VALUE;
 
-  /** The next timestamp, or {@link #SERVER_SIDE}. */
+  /**
+   * The timestamp of the next write.
+   *
+   * @return microseconds since the epoch, or {@link #SERVER_SIDE}
+   */
   long next();
 
-  /** Timestamps from the server: the coordinator's clock decides. */
+  /**
+   * Timestamps from the server: the coordinator's clock decides.
+   *
+   * @return a generator that always answers {@link #SERVER_SIDE}
+   */
   static TimestampGenerator serverSide() {
     return () -> SERVER_SIDE;
   }

@@ -24,7 +24,12 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
   private final AtomicInteger rotation = new AtomicInteger();
   private volatile Metadata metadata;
 
-  /** Replicas taken in turn, so that one hot partition spreads over its replicas. */
+  /**
+   * Replicas taken in turn, so that one hot partition spreads over its replicas.
+   *
+   * @param child the policy that orders the other nodes, and says which replicas are local
+   * @throws NullPointerException if {@code child} is null
+   */
   public TokenAwarePolicy(LoadBalancingPolicy child) {
     this(child, true);
   }
@@ -32,16 +37,18 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
   /**
    * Replicas first, in turn or in ring order.
    *
+   * @param child the policy that orders the other nodes, and says which replicas are local
    * @param spreadReplicas false to always try the primary replica first, in ring order; true to
    *     start each request at the next replica (the reference drivers' shuffle, without a random
    *     number per request)
+   * @throws NullPointerException if {@code child} is null
    */
   public TokenAwarePolicy(LoadBalancingPolicy child, boolean spreadReplicas) {
     this.child = Objects.requireNonNull(child, "child");
     this.spreadReplicas = spreadReplicas;
   }
 
-  /** The wrapped policy. */
+  /** {@return the wrapped policy} */
   public LoadBalancingPolicy child() {
     return child;
   }

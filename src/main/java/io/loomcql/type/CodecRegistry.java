@@ -24,12 +24,19 @@ public final class CodecRegistry {
 
   private final List<TypeCodec<?>> codecs = new CopyOnWriteArrayList<>();
 
+  /**
+   * An empty registry. Rows and statements read only {@link #DEFAULT}, so a registry of your own
+   * serves only your own calls to {@link #decode} and {@link #encode}.
+   */
   public CodecRegistry() {}
 
   /**
    * Adds a codec; a later registration for the same CQL and Java types replaces the earlier one.
+   * When two codecs could serve one lookup, the one registered last wins.
    *
+   * @param codec the codec to add
    * @return this registry, for chaining
+   * @throws NullPointerException if {@code codec} is null
    */
   public CodecRegistry register(TypeCodec<?> codec) {
     Objects.requireNonNull(codec, "codec");
@@ -38,13 +45,22 @@ public final class CodecRegistry {
     return this;
   }
 
-  /** True when no codec was registered: lets the hot paths skip every lookup. */
+  /**
+   * True when no codec was registered: lets the hot paths skip every lookup.
+   *
+   * @return {@code true} if the registry holds no codec
+   */
   public boolean isEmpty() {
     return codecs.isEmpty();
   }
 
   /**
-   * The registered codec reading {@code cqlType} as {@code javaType} (or a subtype of it), or null.
+   * The registered codec reading {@code cqlType} as {@code javaType} (or a subtype of it).
+   *
+   * @param <T> the Java type asked for
+   * @param cqlType the column's type, compared with each codec's by equality
+   * @param javaType the class the caller wants
+   * @return the most recently registered match, or {@code null} if none
    */
   public <T> TypeCodec<? extends T> codecFor(DataType cqlType, Class<T> javaType) {
     for (TypeCodec<?> codec : codecs) {
@@ -57,7 +73,13 @@ public final class CodecRegistry {
     return null;
   }
 
-  /** The registered codec that can write {@code value} as {@code cqlType}, or null. */
+  /**
+   * The registered codec that can write {@code value} as {@code cqlType}.
+   *
+   * @param cqlType the marker's type, compared with each codec's by equality
+   * @param value the value to write; a codec matches if the value is an instance of its Java type
+   * @return the most recently registered match, or {@code null} if none (always for a null value)
+   */
   public TypeCodec<?> codecForValue(DataType cqlType, Object value) {
     for (TypeCodec<?> codec : codecs) {
       if (codec.cqlType().equals(cqlType) && codec.javaType().isInstance(value)) {
@@ -67,7 +89,17 @@ public final class CodecRegistry {
     return null;
   }
 
-  /** Decodes with a registered codec; null when none fits. */
+  /**
+   * Decodes with a registered codec. The codec sees a read-only view of the cell and protocol v5,
+   * whose value formats are those of v3 and v4 too.
+   *
+   * @param <T> the Java type asked for
+   * @param cqlType the column's type
+   * @param javaType the class the caller wants
+   * @param cell the serialized value, or {@code null} for a null cell
+   * @return what the codec returned, or {@code null} when no codec fits (as for a null value: call
+   *     {@link #codecFor} to tell them apart)
+   */
   public <T> T decode(DataType cqlType, Class<T> javaType, ByteBuffer cell) {
     TypeCodec<? extends T> codec = codecFor(cqlType, javaType);
     return codec == null ? null : codec.decode(cell == null ? null : cell.asReadOnlyBuffer(), VALUE_FORMAT_VERSION);
@@ -76,6 +108,10 @@ public final class CodecRegistry {
   /**
    * Encodes with the registered codec for the value's class, or returns null when none fits
    * (the caller then reports the mismatch).
+   *
+   * @param cqlType the marker's type
+   * @param value the value to write
+   * @return the serialized value, or {@code null} when no codec fits or the codec wrote CQL null
    */
   public ByteBuffer encode(DataType cqlType, Object value) {
     TypeCodec<?> codec = codecForValue(cqlType, value);

@@ -29,6 +29,12 @@ public final class CqlDuration {
   }
 
   /**
+   * A duration from its three parts.
+   *
+   * @param months calendar months
+   * @param days calendar days
+   * @param nanoseconds the time part, in nanoseconds
+   * @return the duration
    * @throws IllegalArgumentException when the parts have different signs (Cassandra rejects them)
    */
   public static CqlDuration of(int months, int days, long nanoseconds) {
@@ -36,24 +42,43 @@ public final class CqlDuration {
   }
 
   /**
-   * Parses CQL's duration literals: {@code 1h30m}, {@code -2d10ms}, {@code 1y2mo3w4d5h6m7s8ms9us10ns}
-   * ({@code µs} too), ISO 8601 {@code P1Y2M3DT4H5M6S} and {@code P2W}, and the alternative form
-   * {@code P0001-02-03T04:05:06}.
+   * Parses CQL's duration literals: {@code 1h30m}, {@code -2d10ms},
+   * {@code 1y2mo3w4d5h6m7s8ms9us10ns} ({@code µs} too), ISO 8601 {@code P1Y2M3DT4H5M6S} and
+   * {@code P2W}, and the alternative form {@code P0001-02-03T04:05:06}. The units of the first form
+   * are case-insensitive; the ISO forms must be upper case. Years become 12 months and weeks 7 days.
    *
-   * @throws IllegalArgumentException saying what could not be read
+   * @param text the literal; surrounding white space is ignored
+   * @return the duration
+   * @throws IllegalArgumentException saying what could not be read, or that a part is out of range
    */
   public static CqlDuration parse(String text) {
     return DurationParser.parse(text);
   }
 
+  /**
+   * The months part, which includes the years (12 months each).
+   *
+   * @return the months; 0 or less in a negative duration
+   */
   public int months() {
     return months;
   }
 
+  /**
+   * The days part, which includes the weeks (7 days each).
+   *
+   * @return the days; 0 or less in a negative duration
+   */
   public int days() {
     return days;
   }
 
+  /**
+   * The time part, in nanoseconds: hours, minutes, seconds and their fractions. It is never turned
+   * into days, so it may exceed one ({@code 25h} stays 25 hours).
+   *
+   * @return the nanoseconds; 0 or less in a negative duration
+   */
   public long nanoseconds() {
     return nanoseconds;
   }

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
  * non-null elements. It is not a {@link List} on purpose (a vector is not a CQL list and binds
  * differently), but {@link #asList()} gives a read-only view. Float vectors can also be bound as
  * a {@code float[]}.
+ *
+ * @param <T> the element type, for example {@code Float}
  */
 public final class CqlVector<T> implements Iterable<T> {
   private final List<T> elements;
@@ -20,6 +22,11 @@ public final class CqlVector<T> implements Iterable<T> {
   }
 
   /**
+   * A vector of these elements, in order.
+   *
+   * @param <T> the element type
+   * @param elements the elements; copied
+   * @return the vector
    * @throws NullPointerException when an element is null (vectors have no null elements)
    */
   @SafeVarargs
@@ -28,12 +35,24 @@ public final class CqlVector<T> implements Iterable<T> {
     return new CqlVector<>(List.of(elements));
   }
 
-  /** A vector with the elements of the list, in order (copied). */
+  /**
+   * A vector with the elements of the list, in order (copied).
+   *
+   * @param <T> the element type
+   * @param elements the elements
+   * @return the vector
+   * @throws NullPointerException when an element is null
+   */
   public static <T> CqlVector<T> newInstance(List<? extends T> elements) {
     return new CqlVector<>(List.copyOf(elements));
   }
 
-  /** A float vector from primitive floats (the usual form of an embedding). */
+  /**
+   * A float vector from primitive floats (the usual form of an embedding).
+   *
+   * @param elements the elements; copied
+   * @return the vector
+   */
   public static CqlVector<Float> ofFloats(float... elements) {
     List<Float> boxed = new ArrayList<>(elements.length);
     for (float element : elements) {
@@ -42,23 +61,50 @@ public final class CqlVector<T> implements Iterable<T> {
     return new CqlVector<>(List.copyOf(boxed));
   }
 
+  /**
+   * The number of elements, which must equal the column's dimension when bound.
+   *
+   * @return the count
+   */
   public int size() {
     return elements.size();
   }
 
+  /**
+   * One element.
+   *
+   * @param index the element's position, from 0
+   * @return the element, never {@code null}
+   * @throws IndexOutOfBoundsException if there is no such element
+   */
   public T get(int index) {
     return elements.get(index);
   }
 
+  /**
+   * Whether the vector has no element. A CQL vector has at least one, so only a vector built by
+   * hand can be empty, and it fits no vector column.
+   *
+   * @return {@code true} if there is no element
+   */
   public boolean isEmpty() {
     return elements.isEmpty();
   }
 
-  /** A read-only list view of the elements. */
+  /**
+   * A read-only list view of the elements.
+   *
+   * @return the elements, in order
+   */
   public List<T> asList() {
     return elements;
   }
 
+  /**
+   * The elements as a stream.
+   *
+   * @return a sequential stream of the elements, in order
+   */
   public Stream<T> stream() {
     return elements.stream();
   }
@@ -68,7 +114,12 @@ public final class CqlVector<T> implements Iterable<T> {
     return elements.iterator();
   }
 
-  /** The elements as primitive floats; each element must be a {@link Number}. */
+  /**
+   * The elements as primitive floats; each element must be a {@link Number}.
+   *
+   * @return a new array, which the caller may change
+   * @throws ClassCastException if an element is not a {@link Number}
+   */
   public float[] toFloatArray() {
     float[] out = new float[elements.size()];
     for (int i = 0; i < out.length; i++) {
