@@ -11,8 +11,8 @@ import io.loomcql.error.WriteTimeoutException;
 import io.loomcql.error.WriteType;
 
 /**
- * The reference drivers' default: retry at most once, and only where the retry is likely to
- * succeed without repeating a side effect.
+ * The reference drivers' default: retry only where the retry is likely to succeed without
+ * repeating a side effect; on the same node at most once, and on other nodes at most once each.
  *
  * <ul>
  *   <li>Read timeout: once on the same node, if enough replicas answered but the one asked for
@@ -20,8 +20,8 @@ import io.loomcql.error.WriteType;
  *   <li>Write timeout: once on the same node, only for a batch log write (the batch was not
  *       applied yet, so replaying it is safe).
  *   <li>Unavailable: once on the next node (this coordinator may have a wrong view of the ring).
- *   <li>Overloaded, server error and other answers: the next node. Read and write failures are
- *       rethrown, since a replica failed for real.
+ *   <li>Overloaded, server error and other answers: the next node, each node once. Read and write
+ *       failures are rethrown, since a replica failed for real.
  *   <li>Connection lost after sending: the next node.
  * </ul>
  */

@@ -46,9 +46,10 @@ public final class ExponentialReconnectionPolicy implements ReconnectionPolicy {
 
       @Override
       public Duration nextDelay() {
-        // Cap the shift so the doubling cannot overflow before it reaches max.
-        long nanos = base.toNanos() << Math.min(attempt++, 30);
-        Duration delay = nanos <= 0 || nanos > max.toNanos() ? max : Duration.ofNanos(nanos);
+        // Doubling past max (or past what a long holds) is max: check before shifting.
+        int shift = Math.min(attempt++, 62);
+        long baseNanos = base.toNanos();
+        Duration delay = baseNanos > (max.toNanos() >> shift) ? max : Duration.ofNanos(baseNanos << shift);
         return Jitter.apply(delay);
       }
     };

@@ -26,8 +26,9 @@ public final class RateLimitingThrottler implements RequestThrottler {
   }
 
   RateLimitingThrottler(int maxRequestsPerSecond, LongSupplier clock) {
-    if (maxRequestsPerSecond < 1) {
-      throw new IllegalArgumentException("maxRequestsPerSecond must be at least 1, got " + maxRequestsPerSecond);
+    if (maxRequestsPerSecond < 1 || maxRequestsPerSecond > 1_000_000_000) {
+      throw new IllegalArgumentException(
+          "maxRequestsPerSecond must be between 1 and 1,000,000,000, got " + maxRequestsPerSecond);
     }
     this.intervalNanos = 1_000_000_000L / maxRequestsPerSecond;
     this.burstNanos = 1_000_000_000L - intervalNanos; // a full second's worth: the first slot of the burst is "now"

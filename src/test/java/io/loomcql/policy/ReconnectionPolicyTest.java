@@ -23,6 +23,17 @@ class ReconnectionPolicyTest {
   }
 
   @Test
+  void should_stay_at_the_maximum_when_a_large_base_would_overflow_the_doubling() {
+    Duration base = Duration.ofNanos((1L << 34) + 1); // about 17 s: shifted by 30 it wraps a long
+    ReconnectionPolicy.Schedule schedule =
+        new ExponentialReconnectionPolicy(base, Duration.ofMinutes(10)).newSchedule();
+    for (int i = 0; i < 40; i++) {
+      assertThat(schedule.nextDelay()).as("attempt %d", i).isGreaterThanOrEqualTo(base.multipliedBy(85).dividedBy(100));
+    }
+    assertThat(schedule.nextDelay().toSeconds()).isBetween(510L, 690L); // the maximum, with jitter
+  }
+
+  @Test
   void should_spread_clients_that_reconnect_together() {
     ReconnectionPolicy policy = new ConstantReconnectionPolicy(Duration.ofSeconds(2));
     Set<Duration> delays = new HashSet<>();
