@@ -55,6 +55,7 @@ public final class Connection implements AutoCloseable {
   private final AtomicInteger orphans = new AtomicInteger();
   private final AtomicReference<Throwable> closedCause = new AtomicReference<>();
   private final FrameWriter writer;
+  private final DeadlineSweeper sweeper;
   private final String name;
   private final int maxBodyLength;
   private final ConnectionConfig config;
@@ -80,8 +81,10 @@ public final class Connection implements AutoCloseable {
     ConnectionEvent.emit(name, address.toString(), "opened", null);
     this.maxBodyLength = config.maxFrameBodyLength();
     this.config = config;
+    this.sweeper = new DeadlineSweeper(this, slots);
     this.writer = new FrameWriter(this, transport, version);
     writer.start(name + "-writer");
+    sweeper.start(name + "-deadlines");
     new FrameReader(this, transport, version, config.maxFrameBodyLength()).start(name + "-reader");
   }
 
@@ -225,7 +228,8 @@ public final class Connection implements AutoCloseable {
       throw new BusyPoolException(address, streamIds.capacity(), Duration.ofNanos(deadlineNanos - started));
     }
     PendingRequest request =
-        new PendingRequest(new Frame(version, id, tracing, null, List.of(), payload, message), Thread.currentThread());
+        new PendingRequest(new Frame(version, id, tracing, null, List.of(), payload, message), Thread.currentThread(),
+            deadlineNanos);
     slots.set(id, request);
     Throwable closed = closedCause.get();
     if (closed != null) {
@@ -233,7 +237,8 @@ public final class Connection implements AutoCloseable {
     } else {
       writer.enqueue(request);
     }
-    Object outcome = request.await(deadlineNanos);
+    sweeper.watch();
+    Object outcome = request.await();
     if (outcome instanceof ResponseFrame response) {
       return response;
     }
@@ -414,6 +419,7 @@ public final class Connection implements AutoCloseable {
       }
     }
     writer.wake();
+    sweeper.stop();
     Thread beat = heartbeat;
     if (beat != null && beat != Thread.currentThread()) {
       beat.interrupt();
