@@ -1,5 +1,6 @@
 package io.loomcql.internal.connection;
 
+import io.loomcql.internal.protocol.ColumnSpecCache;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.FrameHeader;
@@ -16,6 +17,15 @@ import java.nio.ByteBuffer;
 public record ResponseFrame(FrameHeader header, ByteBuffer body, Compressor compressor, int maxBodyLength) {
   /** Decodes the message; throws {@link io.loomcql.error.ProtocolError} if the body is malformed. */
   public Frame decode() {
+    return decode(null);
+  }
+
+  /**
+   * Decodes the message, reusing {@code known} result columns when the answer repeats them byte
+   * for byte (see {@link ColumnSpecCache}); throws {@link io.loomcql.error.ProtocolError} if the
+   * body is malformed.
+   */
+  public Frame decode(ColumnSpecCache known) {
     FrameHeader h = header;
     ByteBuffer b = body.duplicate();
     if ((h.flags() & FrameHeader.FLAG_COMPRESSED) != 0 && h.version() < 5) {
@@ -26,6 +36,6 @@ public record ResponseFrame(FrameHeader header, ByteBuffer body, Compressor comp
       h = new FrameHeader(h.version(), h.response(), h.flags() & ~FrameHeader.FLAG_COMPRESSED, h.streamId(),
           h.opcode(), b.remaining());
     }
-    return FrameCodec.decodeBody(h, b);
+    return FrameCodec.decodeBody(h, b, known);
   }
 }

@@ -133,6 +133,16 @@ public final class FrameCodec {
 
   /** Decodes the body of a frame whose header was read already; the body must be complete. */
   public static Frame decodeBody(FrameHeader header, ByteBuffer body) {
+    return decodeBody(header, body, null);
+  }
+
+  /**
+   * Decodes the body of a frame whose header was read already; the body must be complete.
+   *
+   * @param known for the answer to an EXECUTE: the statement's result columns as last decoded,
+   *     reused when the bytes match; null otherwise
+   */
+  public static Frame decodeBody(FrameHeader header, ByteBuffer body, ColumnSpecCache known) {
     ProtocolVersion version = ProtocolVersion.fromCode(header.version());
     if (version == null) {
       throw new ProtocolError("unsupported protocol version " + header.version());
@@ -154,7 +164,9 @@ public final class FrameCodec {
     if ((flags & FrameHeader.FLAG_CUSTOM_PAYLOAD) != 0) {
       payload = Primitives.readBytesMap(body);
     }
-    Message message = decodeMessage(header.opcode(), header.response(), body, version);
+    Message message = known != null && header.response() && header.opcode() == Opcodes.RESULT
+        ? Result.decode(body, version, known)
+        : decodeMessage(header.opcode(), header.response(), body, version);
     if (body.hasRemaining()) {
       throw new ProtocolError(
           body.remaining() + " unread bytes after a message of opcode 0x" + Integer.toHexString(header.opcode()));

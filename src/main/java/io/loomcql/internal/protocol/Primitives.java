@@ -291,6 +291,13 @@ public final class Primitives {
     }
   }
 
+  /** Like {@link #need(ByteBuffer, long, String)}, but builds the message ({@code count + what}) only on failure. */
+  static void need(ByteBuffer in, long bytes, int count, String what) {
+    if (bytes > in.remaining()) {
+      need(in, bytes, count + what);
+    }
+  }
+
   private static ByteBuffer slice(ByteBuffer in, int length, String what) {
     need(in, length, what);
     ByteBuffer slice = in.slice(in.position(), length).asReadOnlyBuffer();

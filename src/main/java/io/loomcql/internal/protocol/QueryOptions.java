@@ -190,7 +190,7 @@ public record QueryOptions(
     Map<String, ByteBuffer> named = null;
     if ((flags & VALUES) != 0) {
       int count = Primitives.readUnsignedShort(in);
-      Primitives.need(in, 4L * count, count + " values");
+      Primitives.need(in, 4L * count, count, " values");
       if ((flags & NAMES_FOR_VALUES) != 0) {
         named = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {

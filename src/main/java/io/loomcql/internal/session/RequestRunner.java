@@ -13,6 +13,7 @@ import io.loomcql.error.DriverException;
 import io.loomcql.error.NoHostAvailableException;
 import io.loomcql.error.OperationTimedOutException;
 import io.loomcql.internal.connection.Connection;
+import io.loomcql.internal.protocol.ColumnSpecCache;
 import io.loomcql.internal.protocol.ErrorDetails;
 import io.loomcql.internal.protocol.ErrorMapper;
 import io.loomcql.internal.protocol.ErrorResponse;
@@ -255,12 +256,14 @@ final class RequestRunner {
 
   /** Sends once; an UNPREPARED answer makes the node prepare the statement again, then it is sent once more. */
   private Frame send(Connection connection, Request request, Statement<?> statement, long deadline) {
-    Frame frame = connection.send(request, statement.isTracing(), statement.customPayload(), deadline).decode();
+    ColumnSpecCache known = statement instanceof BoundStatement bound
+        && bound.preparedStatement() instanceof DefaultPreparedStatement prepared ? prepared.resultSpecs() : null;
+    Frame frame = connection.send(request, statement.isTracing(), statement.customPayload(), deadline).decode(known);
     if (frame.message() instanceof ErrorResponse error
         && error.details() instanceof ErrorDetails.Unprepared
         && statement instanceof BoundStatement bound) {
       session.reprepare(connection, bound.preparedStatement(), deadline);
-      frame = connection.send(request, statement.isTracing(), statement.customPayload(), deadline).decode();
+      frame = connection.send(request, statement.isTracing(), statement.customPayload(), deadline).decode(known);
     }
     return frame;
   }
