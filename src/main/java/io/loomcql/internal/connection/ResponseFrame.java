@@ -10,7 +10,8 @@ import java.nio.ByteBuffer;
 /**
  * A response as the reader hands it over: the checked header and a private copy of the body,
  * still compressed if it came so (v3/v4). The waiting caller decompresses and decodes it on its
- * own thread, so the reader only frames.
+ * own thread, so the reader only frames. It is decoded once, by that caller: decoding reads the
+ * body in place (no duplicate per response) and so consumes it.
  *
  * @param compressor the connection's body compressor, or null when compression is off
  */
@@ -27,7 +28,7 @@ public record ResponseFrame(FrameHeader header, ByteBuffer body, Compressor comp
    */
   public Frame decode(ColumnSpecCache known) {
     FrameHeader h = header;
-    ByteBuffer b = body.duplicate();
+    ByteBuffer b = body; // consumed: each response is decoded once, by its caller
     if ((h.flags() & FrameHeader.FLAG_COMPRESSED) != 0 && h.version() < 5) {
       if (compressor == null) {
         throw new io.loomcql.error.ProtocolError("compressed frame on a connection without compression");

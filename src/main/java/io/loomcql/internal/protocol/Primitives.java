@@ -170,13 +170,20 @@ public final class Primitives {
       out.putInt(-2);
     } else {
       out.putInt(value.remaining());
-      out.put(value.duplicate());
+      copy(value, out);
     }
+  }
+
+  /** Appends the value's remaining bytes without moving its position (and without a duplicate to do so). */
+  private static void copy(ByteBuffer value, ByteBuffer out) {
+    int length = value.remaining();
+    out.put(out.position(), value, value.position(), length);
+    out.position(out.position() + length);
   }
 
   public static void writeShortBytes(ByteBuffer value, ByteBuffer out) {
     out.putShort((short) value.remaining());
-    out.put(value.duplicate());
+    copy(value, out);
   }
 
   public static void writeUuid(UUID value, ByteBuffer out) {

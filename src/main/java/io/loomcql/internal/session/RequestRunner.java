@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import jdk.jfr.FlightRecorder;
 
 /**
  * Runs requests from plan to result on the caller's thread: each attempt borrows a connection of
@@ -66,7 +67,17 @@ final class RequestRunner {
   }
 
   ResultSet execute(Statement<?> statement, Request request, String keyspace, boolean idempotent, long deadline) {
-    RequestEvent event = new RequestEvent(); // JFR: free unless a recording enables it
+    // No recording can be on before JFR initialized: then skip even creating the event (one static read).
+    if (metrics == null && tracker == null && !FlightRecorder.isInitialized()) {
+      return run(statement, request, keyspace, idempotent, deadline);
+    }
+    return observed(statement, request, keyspace, idempotent, deadline);
+  }
+
+  /** A request that metrics, a tracker or a JFR recording may want to see. */
+  private ResultSet observed(
+      Statement<?> statement, Request request, String keyspace, boolean idempotent, long deadline) {
+    RequestEvent event = new RequestEvent();
     event.begin();
     if (metrics == null && tracker == null && !event.isEnabled()) {
       return run(statement, request, keyspace, idempotent, deadline);
