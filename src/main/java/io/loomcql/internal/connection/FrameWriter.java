@@ -79,9 +79,19 @@ final class FrameWriter implements Runnable {
           continue;
         }
         configure();
+        int batch = 0;
+        int yields = 0;
         do {
           write(request);
+          batch++;
           request = queue.poll();
+          if (request == null && batch > 1 && yields < 16) {
+            // Others are sending too: let the callers that are runnable queue their requests
+            // before this write, so that they share it (a write costs a system call).
+            yields++;
+            Thread.yield();
+            request = queue.poll();
+          }
         } while (request != null);
         flush();
       }
