@@ -25,7 +25,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -227,9 +226,8 @@ public final class Connection implements AutoCloseable {
     if (id < 0) {
       throw new BusyPoolException(address, streamIds.capacity(), Duration.ofNanos(deadlineNanos - started));
     }
-    PendingRequest request =
-        new PendingRequest(new Frame(version, id, tracing, null, List.of(), payload, message), Thread.currentThread(),
-            deadlineNanos);
+    PendingRequest request = new PendingRequest(id, tracing, customPayload(payload), message, Thread.currentThread(),
+        deadlineNanos);
     slots.set(id, request);
     Throwable closed = closedCause.get();
     if (closed != null) {
@@ -264,6 +262,13 @@ public final class Connection implements AutoCloseable {
     }
     // The writer could not encode this request: the connection is fine, the request is not.
     throw new IllegalArgumentException("cannot send " + message.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
+  }
+
+  /** What a Frame would keep of a custom payload: an unmodifiable copy (it may hold null values). */
+  private static Map<String, ByteBuffer> customPayload(Map<String, ByteBuffer> payload) {
+    return payload == null || payload.isEmpty()
+        ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(payload));
   }
 
   /** Every id is taken: wait for one, and tell JFR that this connection is saturated. */

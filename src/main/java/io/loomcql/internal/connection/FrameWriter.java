@@ -121,7 +121,7 @@ final class FrameWriter implements Runnable {
     }
     int size;
     try {
-      size = FrameCodec.encodedSize(request.frame);
+      size = FrameCodec.encodedRequestSize(version, request.customPayload, request.message);
     } catch (RuntimeException e) {
       connection.dropUnwritten(request, e);
       return;
@@ -187,7 +187,8 @@ final class FrameWriter implements Runnable {
     request.handedToSocket = true;
     int start = target.position();
     try {
-      FrameCodec.encode(request.frame, target);
+      FrameCodec.encodeRequest(version, request.streamId, request.tracing, request.customPayload, request.message,
+          target);
       return true;
     } catch (RuntimeException e) {
       target.position(start);

@@ -1,8 +1,10 @@
 package io.loomcql.internal.connection;
 
-import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.protocol.Request;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -27,7 +29,10 @@ final class PendingRequest {
     }
   }
 
-  final Frame frame;
+  // The request frame's parts, encoded by the writer (no Frame object per request).
+  final Request message;
+  final boolean tracing;
+  final Map<String, ByteBuffer> customPayload;
   /** Set by the writer before it encodes the request: from then on it may reach the node. */
   volatile boolean handedToSocket;
   final int streamId;
@@ -36,9 +41,13 @@ final class PendingRequest {
   @SuppressWarnings("unused") // accessed through OUTCOME
   private volatile Object outcome;
 
-  PendingRequest(Frame frame, Thread waiter, long deadlineNanos) {
-    this.frame = frame;
-    this.streamId = frame.streamId();
+  PendingRequest(
+      int streamId, boolean tracing, Map<String, ByteBuffer> customPayload, Request message, Thread waiter,
+      long deadlineNanos) {
+    this.message = message;
+    this.tracing = tracing;
+    this.customPayload = customPayload;
+    this.streamId = streamId;
     this.waiter = waiter;
     this.deadlineNanos = deadlineNanos;
   }
