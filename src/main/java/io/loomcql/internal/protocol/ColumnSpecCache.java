@@ -16,19 +16,21 @@ import java.util.List;
  * <p>Thread-safety: shared by every caller of the statement; one volatile snapshot, replaced whole.
  */
 public final class ColumnSpecCache {
-  private record Snapshot(int flags, byte[] specs, List<ColumnDefinition> columns) {}
+  /** @param lastPage the metadata of an answer with these columns and no paging state (immutable: shared) */
+  private record Snapshot(int flags, byte[] specs, RowsMetadata lastPage) {}
 
   private volatile Snapshot snapshot;
 
   /**
    * If the specs of {@code columnCount} columns at the buffer's position are byte for byte the
    * remembered ones, read with the same layout flags, moves past them and returns the remembered
-   * columns; else null, the buffer untouched. (Same flags, count and bytes parse to the same
-   * columns: the layout is fixed by the flags and each spec's length by its bytes.)
+   * columns, as the metadata of a page without paging state; else null, the buffer untouched.
+   * (Same flags, count and bytes parse to the same columns: the layout is fixed by the flags and
+   * each spec's length by its bytes.)
    */
-  List<ColumnDefinition> match(ByteBuffer in, int layoutFlags, int columnCount) {
+  RowsMetadata match(ByteBuffer in, int layoutFlags, int columnCount) {
     Snapshot known = snapshot;
-    if (known == null || known.flags != layoutFlags || known.columns.size() != columnCount) {
+    if (known == null || known.flags != layoutFlags || known.lastPage.columnCount() != columnCount) {
       return null;
     }
     byte[] specs = known.specs;
@@ -49,13 +51,13 @@ public final class ColumnSpecCache {
       }
     }
     in.position(position + specs.length);
-    return known.columns;
+    return known.lastPage;
   }
 
   /** Remembers the columns just decoded from {@code in}'s bytes in [start, end). */
   void remember(ByteBuffer in, int layoutFlags, int start, int end, List<ColumnDefinition> columns) {
     byte[] specs = new byte[end - start];
     in.get(start, specs);
-    snapshot = new Snapshot(layoutFlags, specs, columns);
+    snapshot = new Snapshot(layoutFlags, specs, new RowsMetadata(columns, columns.size(), null, null));
   }
 }

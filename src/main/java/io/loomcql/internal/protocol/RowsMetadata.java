@@ -134,9 +134,9 @@ public record RowsMetadata(
       return new RowsMetadata(null, columnCount, pagingState, newMetadataId);
     }
     if (known != null && newMetadataId == null) {
-      List<ColumnDefinition> same = known.match(in, layout(flags, version), columnCount);
-      if (same != null) {
-        return new RowsMetadata(same, columnCount, pagingState, null);
+      RowsMetadata same = known.match(in, layout(flags, version), columnCount);
+      if (same != null) { // the last page of a query (or its only one) shares the whole metadata
+        return pagingState == null ? same : new RowsMetadata(same.columns(), columnCount, pagingState, null);
       }
     }
     int specsStart = in.position();

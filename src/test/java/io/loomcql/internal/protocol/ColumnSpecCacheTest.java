@@ -26,6 +26,21 @@ class ColumnSpecCacheTest {
   }
 
   @Test
+  void should_keep_each_page_paging_state_when_reusing_columns() {
+    ColumnSpecCache known = new ColumnSpecCache();
+    List<ColumnDefinition> columns = List.of(column("pk", NativeType.BIGINT));
+    decode(rows(columns, "a"), known);
+    ByteBuffer paging = ByteBuffer.wrap(new byte[] {1, 2, 3});
+    RowsResult page = RowsResult.of(RowsMetadata.of(columns, paging), List.of(List.of(ByteBuffer.wrap("b".getBytes()))));
+    ByteBuffer body = ByteBuffer.allocate(Result.CODEC.encodedSize(page, V4));
+    Result.CODEC.encode(page, body, V4);
+    RowsResult decoded = decode(body.flip(), known);
+
+    assertThat(decoded.metadata().pagingState()).isEqualTo(paging);
+    assertThat(decode(rows(columns, "c"), known).metadata().pagingState()).isNull();
+  }
+
+  @Test
   void should_decode_again_when_the_columns_changed() {
     ColumnSpecCache known = new ColumnSpecCache();
     List<ColumnDefinition> before = List.of(column("pk", NativeType.BIGINT), column("v", NativeType.TEXT));
