@@ -4,9 +4,10 @@ import io.loomcql.internal.codec.TypedEncoder;
 import io.loomcql.internal.mapping.RecordComponents;
 import io.loomcql.internal.protocol.Primitives;
 import java.nio.ByteBuffer;
+import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * A prepared statement with its values, already serialized and checked against the markers'
@@ -92,7 +93,26 @@ public final class BoundStatement extends Statement<BoundStatement> {
    * @return the values, one per marker in marker order; unmodifiable
    */
   public List<ByteBuffer> serializedValues() {
-    return Collections.unmodifiableList(Arrays.asList(values));
+    return new ValuesView(values);
+  }
+
+  /** A read-only list over the values array: one object per call (read once per execution). */
+  private static final class ValuesView extends AbstractList<ByteBuffer> implements RandomAccess {
+    private final ByteBuffer[] values;
+
+    ValuesView(ByteBuffer[] values) {
+      this.values = values;
+    }
+
+    @Override
+    public ByteBuffer get(int index) {
+      return values[index];
+    }
+
+    @Override
+    public int size() {
+      return values.length;
+    }
   }
 
   /** The routing key: set explicitly, else built from the bound partition-key values. */

@@ -37,12 +37,12 @@ public enum ProtocolVersion {
    * @return the version, or null if the driver does not speak it (v1 and v2 included)
    */
   public static ProtocolVersion fromCode(int code) {
-    for (ProtocolVersion version : values()) {
-      if (version.code == code && version.isSupported()) {
-        return version;
-      }
-    }
-    return null;
+    return switch (code) { // not values(): that clones the array, and this runs for every response
+      case 3 -> V3;
+      case 4 -> V4;
+      case 5 -> V5;
+      default -> null;
+    };
   }
 
   /** {@return whether the driver speaks this version: true from v3 on} */

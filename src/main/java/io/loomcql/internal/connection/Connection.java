@@ -25,7 +25,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,6 +54,7 @@ public final class Connection implements AutoCloseable {
   private final AtomicInteger orphans = new AtomicInteger();
   private final AtomicReference<Throwable> closedCause = new AtomicReference<>();
   private final FrameWriter writer;
+  private final DeadlineSweeper sweeper;
   private final String name;
   private final int maxBodyLength;
   private final ConnectionConfig config;
@@ -80,8 +80,10 @@ public final class Connection implements AutoCloseable {
     ConnectionEvent.emit(name, address.toString(), "opened", null);
     this.maxBodyLength = config.maxFrameBodyLength();
     this.config = config;
+    this.sweeper = new DeadlineSweeper(this, slots);
     this.writer = new FrameWriter(this, transport, version);
     writer.start(name + "-writer");
+    sweeper.start(name + "-deadlines");
     new FrameReader(this, transport, version, config.maxFrameBodyLength()).start(name + "-reader");
   }
 
@@ -224,8 +226,8 @@ public final class Connection implements AutoCloseable {
     if (id < 0) {
       throw new BusyPoolException(address, streamIds.capacity(), Duration.ofNanos(deadlineNanos - started));
     }
-    PendingRequest request =
-        new PendingRequest(new Frame(version, id, tracing, null, List.of(), payload, message), Thread.currentThread());
+    PendingRequest request = new PendingRequest(id, tracing, customPayload(payload), message, Thread.currentThread(),
+        deadlineNanos);
     slots.set(id, request);
     Throwable closed = closedCause.get();
     if (closed != null) {
@@ -233,7 +235,8 @@ public final class Connection implements AutoCloseable {
     } else {
       writer.enqueue(request);
     }
-    Object outcome = request.await(deadlineNanos);
+    sweeper.watch();
+    Object outcome = request.await();
     if (outcome instanceof ResponseFrame response) {
       return response;
     }
@@ -259,6 +262,13 @@ public final class Connection implements AutoCloseable {
     }
     // The writer could not encode this request: the connection is fine, the request is not.
     throw new IllegalArgumentException("cannot send " + message.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
+  }
+
+  /** What a Frame would keep of a custom payload: an unmodifiable copy (it may hold null values). */
+  private static Map<String, ByteBuffer> customPayload(Map<String, ByteBuffer> payload) {
+    return payload == null || payload.isEmpty()
+        ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(payload));
   }
 
   /** Every id is taken: wait for one, and tell JFR that this connection is saturated. */
@@ -414,6 +424,7 @@ public final class Connection implements AutoCloseable {
       }
     }
     writer.wake();
+    sweeper.stop();
     Thread beat = heartbeat;
     if (beat != null && beat != Thread.currentThread()) {
       beat.interrupt();

@@ -79,9 +79,19 @@ final class FrameWriter implements Runnable {
           continue;
         }
         configure();
+        int batch = 0;
+        int yields = 0;
         do {
           write(request);
+          batch++;
           request = queue.poll();
+          if (request == null && batch > 1 && yields < 16) {
+            // Others are sending too: let the callers that are runnable queue their requests
+            // before this write, so that they share it (a write costs a system call).
+            yields++;
+            Thread.yield();
+            request = queue.poll();
+          }
         } while (request != null);
         flush();
       }
@@ -111,7 +121,7 @@ final class FrameWriter implements Runnable {
     }
     int size;
     try {
-      size = FrameCodec.encodedSize(request.frame);
+      size = FrameCodec.encodedRequestSize(version, request.customPayload, request.message);
     } catch (RuntimeException e) {
       connection.dropUnwritten(request, e);
       return;
@@ -177,7 +187,8 @@ final class FrameWriter implements Runnable {
     request.handedToSocket = true;
     int start = target.position();
     try {
-      FrameCodec.encode(request.frame, target);
+      FrameCodec.encodeRequest(version, request.streamId, request.tracing, request.customPayload, request.message,
+          target);
       return true;
     } catch (RuntimeException e) {
       target.position(start);

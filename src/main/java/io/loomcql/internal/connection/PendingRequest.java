@@ -1,8 +1,10 @@
 package io.loomcql.internal.connection;
 
-import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.protocol.Request;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -27,18 +29,27 @@ final class PendingRequest {
     }
   }
 
-  final Frame frame;
+  // The request frame's parts, encoded by the writer (no Frame object per request).
+  final Request message;
+  final boolean tracing;
+  final Map<String, ByteBuffer> customPayload;
   /** Set by the writer before it encodes the request: from then on it may reach the node. */
   volatile boolean handedToSocket;
   final int streamId;
+  private final long deadlineNanos;
   private final Thread waiter;
   @SuppressWarnings("unused") // accessed through OUTCOME
   private volatile Object outcome;
 
-  PendingRequest(Frame frame, Thread waiter) {
-    this.frame = frame;
-    this.streamId = frame.streamId();
+  PendingRequest(
+      int streamId, boolean tracing, Map<String, ByteBuffer> customPayload, Request message, Thread waiter,
+      long deadlineNanos) {
+    this.message = message;
+    this.tracing = tracing;
+    this.customPayload = customPayload;
+    this.streamId = streamId;
     this.waiter = waiter;
+    this.deadlineNanos = deadlineNanos;
   }
 
   /** Delivers the response; false if the caller timed out already (the request was an orphan). */
@@ -65,13 +76,22 @@ final class PendingRequest {
     return result == TIMED_OUT || result == INTERRUPTED;
   }
 
+  /** Called by the {@link DeadlineSweeper}: unparks the caller if it still waits past its deadline. */
+  void wakeIfExpired(long nowNanos) {
+    if (outcome == null && nowNanos - deadlineNanos >= 0) {
+      LockSupport.unpark(waiter);
+    }
+  }
+
   /**
-   * Parks the calling thread until the outcome is known or the deadline passes.
+   * Parks the calling thread until the outcome is known or the deadline passes. The park has no
+   * timeout (a timed park costs a timer task per request on a virtual thread): the connection's
+   * {@link DeadlineSweeper} unparks the caller once its deadline passed.
    *
    * @return a {@link ResponseFrame}, a {@link Throwable}, {@link #TIMED_OUT} or, if the thread
    *     was interrupted, {@link #INTERRUPTED} (the interrupt status stays set)
    */
-  Object await(long deadlineNanos) {
+  Object await() {
     while (true) {
       Object result = outcome;
       if (result != null) {
@@ -90,7 +110,7 @@ final class PendingRequest {
         }
         continue; // an outcome arrived at the last moment
       }
-      LockSupport.parkNanos(this, remaining);
+      LockSupport.park(this);
     }
   }
 }

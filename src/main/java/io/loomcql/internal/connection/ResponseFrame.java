@@ -1,5 +1,6 @@
 package io.loomcql.internal.connection;
 
+import io.loomcql.internal.protocol.ColumnSpecCache;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.FrameHeader;
@@ -9,15 +10,25 @@ import java.nio.ByteBuffer;
 /**
  * A response as the reader hands it over: the checked header and a private copy of the body,
  * still compressed if it came so (v3/v4). The waiting caller decompresses and decodes it on its
- * own thread, so the reader only frames.
+ * own thread, so the reader only frames. It is decoded once, by that caller: decoding reads the
+ * body in place (no duplicate per response) and so consumes it.
  *
  * @param compressor the connection's body compressor, or null when compression is off
  */
 public record ResponseFrame(FrameHeader header, ByteBuffer body, Compressor compressor, int maxBodyLength) {
   /** Decodes the message; throws {@link io.loomcql.error.ProtocolError} if the body is malformed. */
   public Frame decode() {
+    return decode(null);
+  }
+
+  /**
+   * Decodes the message, reusing {@code known} result columns when the answer repeats them byte
+   * for byte (see {@link ColumnSpecCache}); throws {@link io.loomcql.error.ProtocolError} if the
+   * body is malformed.
+   */
+  public Frame decode(ColumnSpecCache known) {
     FrameHeader h = header;
-    ByteBuffer b = body.duplicate();
+    ByteBuffer b = body; // consumed: each response is decoded once, by its caller
     if ((h.flags() & FrameHeader.FLAG_COMPRESSED) != 0 && h.version() < 5) {
       if (compressor == null) {
         throw new io.loomcql.error.ProtocolError("compressed frame on a connection without compression");
@@ -26,6 +37,6 @@ public record ResponseFrame(FrameHeader header, ByteBuffer body, Compressor comp
       h = new FrameHeader(h.version(), h.response(), h.flags() & ~FrameHeader.FLAG_COMPRESSED, h.streamId(),
           h.opcode(), b.remaining());
     }
-    return FrameCodec.decodeBody(h, b);
+    return FrameCodec.decodeBody(h, b, known);
   }
 }

@@ -136,10 +136,17 @@ public final class HostPool implements AutoCloseable {
 
   private Connection leastBusy() {
     Connection best = null;
-    int bestLoad = Integer.MAX_VALUE;
+    int bestLoad = Integer.MAX_VALUE; // read only once there are two to compare: the count is a contended cache line
     for (int i = 0; i < connections.length(); i++) {
       Connection connection = connections.get(i);
       if (connection != null && connection.isUsable()) {
+        if (best == null) {
+          best = connection;
+          continue;
+        }
+        if (bestLoad == Integer.MAX_VALUE) {
+          bestLoad = best.inFlight();
+        }
         int load = connection.inFlight();
         if (load < bestLoad) {
           best = connection;

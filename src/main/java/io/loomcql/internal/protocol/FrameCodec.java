@@ -60,6 +60,39 @@ public final class FrameCodec {
     return size + bodySize(frame.message(), frame.version());
   }
 
+  /**
+   * Bytes {@link #encodeRequest} writes, header included: the request-frame form of {@link
+   * #encodedSize(Frame)}, for a sender that keeps the parts rather than a {@link Frame}.
+   */
+  public static int encodedRequestSize(ProtocolVersion version, Map<String, ByteBuffer> customPayload, Request message) {
+    int size = FrameHeader.SIZE;
+    if (!customPayload.isEmpty()) {
+      size += Primitives.sizeOfBytesMap(customPayload);
+    }
+    return size + bodySize(message, version);
+  }
+
+  /** Writes a request frame at the buffer's position, as {@link #encode} would for the same {@link Frame}. */
+  public static void encodeRequest(
+      ProtocolVersion version, int streamId, boolean tracing, Map<String, ByteBuffer> customPayload, Request message,
+      ByteBuffer out) {
+    int flags = tracing ? FrameHeader.FLAG_TRACING : 0;
+    if (!customPayload.isEmpty()) {
+      flags |= FrameHeader.FLAG_CUSTOM_PAYLOAD;
+    }
+    int bodyStart = out.position() + FrameHeader.SIZE;
+    out.put((byte) version.code());
+    out.put((byte) flags);
+    out.putShort((short) streamId);
+    out.put((byte) message.opcode());
+    out.putInt(0); // patched below once the body is written
+    if (!customPayload.isEmpty()) {
+      Primitives.writeBytesMap(customPayload, out);
+    }
+    encodeMessage(message, out, version);
+    out.putInt(bodyStart - 4, out.position() - bodyStart);
+  }
+
   /** Writes the frame at the buffer's position; the buffer needs {@link #encodedSize} bytes free. */
   public static void encode(Frame frame, ByteBuffer out) {
     ProtocolVersion version = frame.version();
@@ -133,6 +166,16 @@ public final class FrameCodec {
 
   /** Decodes the body of a frame whose header was read already; the body must be complete. */
   public static Frame decodeBody(FrameHeader header, ByteBuffer body) {
+    return decodeBody(header, body, null);
+  }
+
+  /**
+   * Decodes the body of a frame whose header was read already; the body must be complete.
+   *
+   * @param known for the answer to an EXECUTE: the statement's result columns as last decoded,
+   *     reused when the bytes match; null otherwise
+   */
+  public static Frame decodeBody(FrameHeader header, ByteBuffer body, ColumnSpecCache known) {
     ProtocolVersion version = ProtocolVersion.fromCode(header.version());
     if (version == null) {
       throw new ProtocolError("unsupported protocol version " + header.version());
@@ -154,7 +197,9 @@ public final class FrameCodec {
     if ((flags & FrameHeader.FLAG_CUSTOM_PAYLOAD) != 0) {
       payload = Primitives.readBytesMap(body);
     }
-    Message message = decodeMessage(header.opcode(), header.response(), body, version);
+    Message message = known != null && header.response() && header.opcode() == Opcodes.RESULT
+        ? Result.decode(body, version, known)
+        : decodeMessage(header.opcode(), header.response(), body, version);
     if (body.hasRemaining()) {
       throw new ProtocolError(
           body.remaining() + " unread bytes after a message of opcode 0x" + Integer.toHexString(header.opcode()));

@@ -170,13 +170,20 @@ public final class Primitives {
       out.putInt(-2);
     } else {
       out.putInt(value.remaining());
-      out.put(value.duplicate());
+      copy(value, out);
     }
+  }
+
+  /** Appends the value's remaining bytes without moving its position (and without a duplicate to do so). */
+  private static void copy(ByteBuffer value, ByteBuffer out) {
+    int length = value.remaining();
+    out.put(out.position(), value, value.position(), length);
+    out.position(out.position() + length);
   }
 
   public static void writeShortBytes(ByteBuffer value, ByteBuffer out) {
     out.putShort((short) value.remaining());
-    out.put(value.duplicate());
+    copy(value, out);
   }
 
   public static void writeUuid(UUID value, ByteBuffer out) {
@@ -288,6 +295,13 @@ public final class Primitives {
     if (bytes > in.remaining()) {
       throw new ProtocolError(
           "truncated " + what + ": needs " + bytes + " bytes, " + in.remaining() + " remain");
+    }
+  }
+
+  /** Like {@link #need(ByteBuffer, long, String)}, but builds the message ({@code count + what}) only on failure. */
+  static void need(ByteBuffer in, long bytes, int count, String what) {
+    if (bytes > in.remaining()) {
+      need(in, bytes, count + what);
     }
   }
 

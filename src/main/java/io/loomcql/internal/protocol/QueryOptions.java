@@ -104,8 +104,8 @@ public record QueryOptions(
       }
     } else if (!values.isEmpty()) {
       size += 2;
-      for (ByteBuffer value : values) {
-        size += Primitives.sizeOfBytes(value);
+      for (int i = 0; i < values.size(); i++) { // indexed: the list is often a wrapper whose iterator escapes
+        size += Primitives.sizeOfBytes(values.get(i));
       }
     }
     if (pageSize > 0) {
@@ -146,8 +146,8 @@ public record QueryOptions(
       }
     } else if (!values.isEmpty()) {
       out.putShort((short) values.size());
-      for (ByteBuffer value : values) {
-        Primitives.writeBytes(value, out);
+      for (int i = 0; i < values.size(); i++) {
+        Primitives.writeBytes(values.get(i), out);
       }
     }
     if (pageSize > 0) {
@@ -190,7 +190,7 @@ public record QueryOptions(
     Map<String, ByteBuffer> named = null;
     if ((flags & VALUES) != 0) {
       int count = Primitives.readUnsignedShort(in);
-      Primitives.need(in, 4L * count, count + " values");
+      Primitives.need(in, 4L * count, count, " values");
       if ((flags & NAMES_FOR_VALUES) != 0) {
         named = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {

@@ -61,15 +61,20 @@ public sealed interface Result extends Response permits VoidResult, RowsResult, 
 
         @Override
         public Result decode(ByteBuffer in, ProtocolVersion version) {
-          int kind = Primitives.readInt(in);
-          return switch (kind) {
-            case KIND_VOID -> VoidResult.INSTANCE;
-            case KIND_ROWS -> RowsResult.decodeBody(in, version);
-            case KIND_SET_KEYSPACE -> new SetKeyspaceResult(Primitives.readString(in));
-            case KIND_PREPARED -> PreparedResult.decodeBody(in, version);
-            case KIND_SCHEMA_CHANGE -> SchemaChangeResult.decodeBody(in);
-            default -> throw new ProtocolError("unsupported RESULT kind 0x" + Integer.toHexString(kind));
-          };
+          return Result.decode(in, version, null);
         }
       };
+
+  /** Decodes a RESULT body; Rows reuse {@code known} columns when their bytes match (null: decode in full). */
+  static Result decode(ByteBuffer in, ProtocolVersion version, ColumnSpecCache known) {
+    int kind = Primitives.readInt(in);
+    return switch (kind) {
+      case KIND_VOID -> VoidResult.INSTANCE;
+      case KIND_ROWS -> RowsResult.decodeBody(in, version, known);
+      case KIND_SET_KEYSPACE -> new SetKeyspaceResult(Primitives.readString(in));
+      case KIND_PREPARED -> PreparedResult.decodeBody(in, version);
+      case KIND_SCHEMA_CHANGE -> SchemaChangeResult.decodeBody(in);
+      default -> throw new ProtocolError("unsupported RESULT kind 0x" + Integer.toHexString(kind));
+    };
+  }
 }

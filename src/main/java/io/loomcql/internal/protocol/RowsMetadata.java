@@ -5,7 +5,6 @@ import io.loomcql.ProtocolVersion;
 import io.loomcql.error.ProtocolError;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -115,6 +114,14 @@ public record RowsMetadata(
   }
 
   static RowsMetadata decode(ByteBuffer in, ProtocolVersion version) {
+    return decode(in, version, null);
+  }
+
+  /**
+   * @param known the columns this statement's answers carried last time, reused when the wire
+   *     bytes are the same (and updated when they are not); null to decode in full
+   */
+  static RowsMetadata decode(ByteBuffer in, ProtocolVersion version, ColumnSpecCache known) {
     int flags = Primitives.readInt(in);
     int columnCount = Primitives.readInt(in);
     if (columnCount < 0) {
@@ -126,6 +133,13 @@ public record RowsMetadata(
     if ((flags & NO_METADATA) != 0) {
       return new RowsMetadata(null, columnCount, pagingState, newMetadataId);
     }
+    if (known != null && newMetadataId == null) {
+      RowsMetadata same = known.match(in, layout(flags, version), columnCount);
+      if (same != null) { // the last page of a query (or its only one) shares the whole metadata
+        return pagingState == null ? same : new RowsMetadata(same.columns(), columnCount, pagingState, null);
+      }
+    }
+    int specsStart = in.position();
     String globalKeyspace = null;
     String globalTable = null;
     boolean global = (flags & GLOBAL_TABLES_SPEC) != 0;
@@ -134,7 +148,7 @@ public record RowsMetadata(
       globalTable = Primitives.readString(in);
     }
     // A column spec is at least a 2-byte name and a 2-byte type id.
-    Primitives.need(in, 4L * columnCount, columnCount + " column specs");
+    Primitives.need(in, 4L * columnCount, columnCount, " column specs");
     List<ColumnDefinition> columns = new ArrayList<>(columnCount);
     for (int i = 0; i < columnCount; i++) {
       String keyspace = global ? globalKeyspace : Primitives.readString(in);
@@ -142,7 +156,16 @@ public record RowsMetadata(
       String name = Primitives.readString(in);
       columns.add(new ColumnDefinition(keyspace, table, name, DataTypeCodec.decode(in, version)));
     }
-    return new RowsMetadata(Collections.unmodifiableList(columns), columnCount, pagingState, newMetadataId);
+    RowsMetadata metadata = new RowsMetadata(columns, columnCount, pagingState, newMetadataId); // copies once
+    if (known != null) {
+      known.remember(in, layout(flags, version), specsStart, in.position(), metadata.columns());
+    }
+    return metadata;
+  }
+
+  /** What, besides the bytes, decides how column specs parse: the global-spec flag and the version. */
+  private static int layout(int flags, ProtocolVersion version) {
+    return (flags & GLOBAL_TABLES_SPEC) | version.code() << 8;
   }
 
   private static String orEmpty(String value) {

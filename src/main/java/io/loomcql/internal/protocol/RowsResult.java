@@ -43,13 +43,20 @@ public record RowsResult(RowsMetadata metadata, int rowCount, ByteBuffer content
   }
 
   static RowsResult decodeBody(ByteBuffer in, ProtocolVersion version) {
-    RowsMetadata metadata = RowsMetadata.decode(in, version);
+    return decodeBody(in, version, null);
+  }
+
+  /** @param known see {@link RowsMetadata#decode(ByteBuffer, ProtocolVersion, ColumnSpecCache)} */
+  static RowsResult decodeBody(ByteBuffer in, ProtocolVersion version, ColumnSpecCache known) {
+    RowsMetadata metadata = RowsMetadata.decode(in, version, known);
     int rowCount = Primitives.readInt(in);
     if (rowCount < 0) {
       throw new ProtocolError("negative row count " + rowCount);
     }
     long cells = (long) rowCount * metadata.columnCount();
-    Primitives.need(in, 4 * cells, rowCount + " rows of " + metadata.columnCount() + " columns");
+    if (4 * cells > in.remaining()) {
+      Primitives.need(in, 4 * cells, rowCount + " rows of " + metadata.columnCount() + " columns");
+    }
     int start = in.position();
     for (long i = 0; i < cells; i++) {
       int length = Primitives.readInt(in);
@@ -60,7 +67,8 @@ public record RowsResult(RowsMetadata metadata, int rowCount, ByteBuffer content
         throw new ProtocolError("invalid cell length " + length);
       }
     }
-    ByteBuffer content = in.slice(start, in.position() - start).asReadOnlyBuffer();
+    // Internal: rows hand out read-only views of their cells, so one slice is enough here.
+    ByteBuffer content = in.slice(start, in.position() - start);
     return new RowsResult(metadata, rowCount, content);
   }
 }

@@ -1,7 +1,9 @@
 package io.loomcql.internal.session;
 
+import io.loomcql.ColumnDefinition;
 import io.loomcql.ColumnDefinitions;
 import io.loomcql.PreparedStatement;
+import io.loomcql.internal.protocol.ColumnSpecCache;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -17,6 +19,8 @@ final class DefaultPreparedStatement implements PreparedStatement {
   private final List<Integer> partitionKeyIndices;
   private volatile ByteBuffer resultMetadataId;
   private volatile ColumnDefinitions resultColumns;
+  private final ColumnSpecCache resultSpecs = new ColumnSpecCache();
+  private volatile List<ColumnDefinition> matchedColumns; // a decoded list found equal to resultColumns
 
   DefaultPreparedStatement(
       String query,
@@ -69,12 +73,27 @@ final class DefaultPreparedStatement implements PreparedStatement {
     return keyspace;
   }
 
+  /** The result column specs as last decoded, so that answers repeating them byte for byte skip decoding. */
+  ColumnSpecCache resultSpecs() {
+    return resultSpecs;
+  }
+
+  /** Whether this list (as decoded from an answer) was found equal to {@link #resultDefinitions()} already. */
+  boolean isKnownEqual(List<ColumnDefinition> decoded) {
+    return decoded == matchedColumns;
+  }
+
+  void knownEqual(List<ColumnDefinition> decoded) {
+    matchedColumns = decoded;
+  }
+
   ByteBuffer resultMetadataId() {
     return resultMetadataId;
   }
 
   /** The server reported new result metadata (v5 Metadata_changed): use it from now on. */
   void resultMetadataChanged(ByteBuffer newId, ColumnDefinitions columns) {
+    this.matchedColumns = null;
     this.resultColumns = columns;
     this.resultMetadataId = newId;
   }

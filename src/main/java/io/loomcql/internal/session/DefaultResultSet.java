@@ -7,12 +7,14 @@ import io.loomcql.Row;
 import io.loomcql.RowMapper;
 import io.loomcql.Statement;
 import io.loomcql.internal.mapping.RecordMapper;
+import io.loomcql.metadata.Host;
 import io.loomcql.error.QueryExhaustedException;
 import java.nio.ByteBuffer;
 import java.util.AbstractList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,7 +26,14 @@ final class DefaultResultSet implements ResultSet {
   private final Statement<?> statement;
   private final PageData page;
   private final ByteBuffer pagingState;
-  private final ExecutionInfo executionInfo;
+  // How the request went. Built on first use when the request went the common way (one attempt,
+  // answered, no speculative execution: nothing can change it any more), else given at once.
+  private ExecutionInfo executionInfo; // racy single assignment of an immutable value
+  private final RequestState state;
+  private final Host coordinator;
+  private final List<String> warnings;
+  private final UUID tracingId;
+  private final boolean schemaInAgreement;
 
   // The cursor: the page being iterated (this one, then fetched ones) and the next row in it.
   private DefaultResultSet cursorPage = this;
@@ -37,6 +46,26 @@ final class DefaultResultSet implements ResultSet {
     this.page = page;
     this.pagingState = pagingState;
     this.executionInfo = info;
+    this.state = null;
+    this.coordinator = null;
+    this.warnings = null;
+    this.tracingId = null;
+    this.schemaInAgreement = true;
+  }
+
+  /** A result whose {@link ExecutionInfo} is built when first asked for, from what {@code state} holds now. */
+  DefaultResultSet(
+      DefaultSession session, Statement<?> statement, PageData page, ByteBuffer pagingState, RequestState state,
+      Host coordinator, List<String> warnings, UUID tracingId, boolean schemaInAgreement) {
+    this.session = session;
+    this.statement = statement;
+    this.page = page;
+    this.pagingState = pagingState;
+    this.state = state;
+    this.coordinator = coordinator;
+    this.warnings = warnings;
+    this.tracingId = tracingId;
+    this.schemaInAgreement = schemaInAgreement;
   }
 
   @Override
@@ -80,7 +109,7 @@ final class DefaultResultSet implements ResultSet {
   @Override
   public ResultSet fetchNextPage() {
     if (pagingState == null) {
-      throw new QueryExhaustedException("no more pages: this is the last page", executionInfo.coordinator());
+      throw new QueryExhaustedException("no more pages: this is the last page", executionInfo().coordinator());
     }
     return session.execute(statement.setPagingState(pagingState));
   }
@@ -89,7 +118,7 @@ final class DefaultResultSet implements ResultSet {
   public CompletableFuture<ResultSet> fetchNextPageAsync() {
     if (pagingState == null) {
       return CompletableFuture.failedFuture(
-          new QueryExhaustedException("no more pages: this is the last page", executionInfo.coordinator()));
+          new QueryExhaustedException("no more pages: this is the last page", executionInfo().coordinator()));
     }
     return session.executeAsync(statement.setPagingState(pagingState));
   }
@@ -164,7 +193,12 @@ final class DefaultResultSet implements ResultSet {
 
   @Override
   public ExecutionInfo executionInfo() {
-    return executionInfo;
+    ExecutionInfo info = executionInfo;
+    if (info == null) {
+      info = session.executionInfo(state, coordinator, 0, warnings, tracingId, schemaInAgreement);
+      executionInfo = info;
+    }
+    return info;
   }
 
   @Override

@@ -316,8 +316,13 @@ public final class DefaultSession implements Session {
       control.schemaChanged(change);
     }
     UUID tracingId = frame.tracingId();
-    ExecutionInfo info = state.info(coordinator, execution, frame.warnings(), tracingId, agreed,
-        tracingId == null ? null : maxWait -> QueryTraces.fetch(this, tracingId, maxWait));
+    if (frame.message() instanceof RowsResult rows && state.isSingleAttempt()) {
+      // The common case: nothing can change how this request went, so its ExecutionInfo waits until asked for.
+      PageData page = new PageData(ResultSets.columns(statement, rows, connection), rows);
+      return new DefaultResultSet(this, statement, page, rows.metadata().pagingState(), state, coordinator,
+          frame.warnings(), tracingId, agreed);
+    }
+    ExecutionInfo info = executionInfo(state, coordinator, execution, frame.warnings(), tracingId, agreed);
     return switch (frame.message()) {
       case RowsResult rows -> {
         PageData page = new PageData(ResultSets.columns(statement, rows, connection), rows);
@@ -335,6 +340,12 @@ public final class DefaultSession implements Session {
           throw new ProtocolError(
               connection.address(), "unexpected " + frame.message().getClass().getSimpleName() + " for " + statement);
     };
+  }
+
+  ExecutionInfo executionInfo(
+      RequestState state, Host coordinator, int execution, List<String> warnings, UUID tracingId, boolean agreed) {
+    return state.info(coordinator, execution, warnings, tracingId, agreed,
+        tracingId == null ? null : maxWait -> QueryTraces.fetch(this, tracingId, maxWait));
   }
 
   /** The empty result a retry policy's IGNORE gives the caller. */

@@ -13,6 +13,7 @@ import io.loomcql.error.DriverException;
 import io.loomcql.error.NoHostAvailableException;
 import io.loomcql.error.OperationTimedOutException;
 import io.loomcql.internal.connection.Connection;
+import io.loomcql.internal.protocol.ColumnSpecCache;
 import io.loomcql.internal.protocol.ErrorDetails;
 import io.loomcql.internal.protocol.ErrorMapper;
 import io.loomcql.internal.protocol.ErrorResponse;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import jdk.jfr.FlightRecorder;
 
 /**
  * Runs requests from plan to result on the caller's thread: each attempt borrows a connection of
@@ -65,7 +67,17 @@ final class RequestRunner {
   }
 
   ResultSet execute(Statement<?> statement, Request request, String keyspace, boolean idempotent, long deadline) {
-    RequestEvent event = new RequestEvent(); // JFR: free unless a recording enables it
+    // No recording can be on before JFR initialized: then skip even creating the event (one static read).
+    if (metrics == null && tracker == null && !FlightRecorder.isInitialized()) {
+      return run(statement, request, keyspace, idempotent, deadline);
+    }
+    return observed(statement, request, keyspace, idempotent, deadline);
+  }
+
+  /** A request that metrics, a tracker or a JFR recording may want to see. */
+  private ResultSet observed(
+      Statement<?> statement, Request request, String keyspace, boolean idempotent, long deadline) {
+    RequestEvent event = new RequestEvent();
     event.begin();
     if (metrics == null && tracker == null && !event.isEnabled()) {
       return run(statement, request, keyspace, idempotent, deadline);
@@ -255,12 +267,14 @@ final class RequestRunner {
 
   /** Sends once; an UNPREPARED answer makes the node prepare the statement again, then it is sent once more. */
   private Frame send(Connection connection, Request request, Statement<?> statement, long deadline) {
-    Frame frame = connection.send(request, statement.isTracing(), statement.customPayload(), deadline).decode();
+    ColumnSpecCache known = statement instanceof BoundStatement bound
+        && bound.preparedStatement() instanceof DefaultPreparedStatement prepared ? prepared.resultSpecs() : null;
+    Frame frame = connection.send(request, statement.isTracing(), statement.customPayload(), deadline).decode(known);
     if (frame.message() instanceof ErrorResponse error
         && error.details() instanceof ErrorDetails.Unprepared
         && statement instanceof BoundStatement bound) {
       session.reprepare(connection, bound.preparedStatement(), deadline);
-      frame = connection.send(request, statement.isTracing(), statement.customPayload(), deadline).decode();
+      frame = connection.send(request, statement.isTracing(), statement.customPayload(), deadline).decode(known);
     }
     return frame;
   }

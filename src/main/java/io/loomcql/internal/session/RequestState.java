@@ -21,7 +21,8 @@ import java.util.function.Function;
 /**
  * One request in flight: what to send, its deadline, its plan and every failed attempt so far.
  * Read by the request's executions, which are one thread, or several when the request runs
- * speculative executions; the attempt list is guarded by a lock for that case.
+ * speculative executions; the attempt list is guarded by a lock for that case (made when the
+ * race starts, so a request run by one thread takes none).
  */
 final class RequestState {
   final Statement<?> statement;
@@ -31,7 +32,7 @@ final class RequestState {
   private final Iterator<Host> plan;
   private SharedPlan shared; // set before a race starts, then read only
   private SpeculativeRace<?> race;
-  private final ReentrantLock lock = new ReentrantLock();
+  private ReentrantLock lock; // set by share(), before other executions start: one thread needs none
   private List<ExecutionInfo.Attempt> failures; // null until an attempt fails: the common case allocates nothing
 
   RequestState(Statement<?> statement, Request request, long deadlineNanos, boolean idempotent, Iterator<Host> plan) {
@@ -44,6 +45,7 @@ final class RequestState {
 
   /** Makes the plan safe for several executions; returns it. */
   SharedPlan share() {
+    lock = new ReentrantLock();
     shared = new SharedPlan(plan);
     return shared;
   }
@@ -61,13 +63,33 @@ final class RequestState {
   }
 
   void failed(Host host, int execution, Throwable error, RetryDecision decision) {
-    lock.lock();
+    lock();
     try {
       if (failures == null) {
         failures = new ArrayList<>(2);
       }
       failures.add(new ExecutionInfo.Attempt(host, execution, error, decision));
     } finally {
+      unlock();
+    }
+  }
+
+  /**
+   * Whether the request ran one execution only and no attempt failed: then nothing can add to
+   * its history any more. Called by that execution's thread.
+   */
+  boolean isSingleAttempt() {
+    return race == null && shared == null && failures == null;
+  }
+
+  private void lock() {
+    if (lock != null) {
+      lock.lock();
+    }
+  }
+
+  private void unlock() {
+    if (lock != null) {
       lock.unlock();
     }
   }
@@ -75,7 +97,7 @@ final class RequestState {
   /** Every node that failed and its last error, in the order they failed. */
   Map<Host, Throwable> errors() {
     Map<Host, Throwable> errors = new LinkedHashMap<>();
-    lock.lock();
+    lock();
     try {
       if (failures != null) {
         for (ExecutionInfo.Attempt attempt : failures) {
@@ -83,7 +105,7 @@ final class RequestState {
         }
       }
     } finally {
-      lock.unlock();
+      unlock();
     }
     return errors;
   }
@@ -95,7 +117,7 @@ final class RequestState {
     List<ExecutionInfo.Attempt> attempts;
     List<Host> tried;
     ExecutionInfo.Attempt answered = new ExecutionInfo.Attempt(coordinator, execution, null, null);
-    lock.lock();
+    lock();
     try {
       if (failures == null) {
         attempts = List.of(answered);
@@ -109,7 +131,7 @@ final class RequestState {
         }
       }
     } finally {
-      lock.unlock();
+      unlock();
     }
     int speculative = race == null ? 0 : race.started() - 1;
     return new ExecutionInfo(coordinator, tried, warnings, tracingId, speculative, schemaInAgreement, attempts, traces);

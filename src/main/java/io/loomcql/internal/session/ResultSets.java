@@ -27,7 +27,11 @@ final class ResultSets {
         prepared.resultMetadataChanged(metadata.newMetadataId(), changed);
         return changed;
       }
+      if (prepared.isKnownEqual(metadata.columns())) {
+        return known; // the same decoded list as before (reused by ColumnSpecCache): compared already
+      }
       if (sameColumns(known, metadata.columns())) {
+        prepared.knownEqual(metadata.columns());
         return known; // saves rebuilding the name index for every page
       }
     }
