@@ -320,6 +320,12 @@ public final class Connection implements AutoCloseable {
     lastFrameNanos = System.nanoTime();
     PendingRequest request = id < slots.length() ? slots.getAndSet(id, null) : null;
     if (request == null) {
+      if (closedCause.get() != null) {
+        // Torn down by another thread (the writer saw the reset first) while this reader still
+        // had whole frames in its buffer: their requests have failed already; nothing is wrong.
+        LOG.debug("[{}] dropping a response on stream {} of a closed connection", name, id);
+        return;
+      }
       LOG.warn("[{}] dropping a response on stream {} that has no request", name, id);
       return;
     }
