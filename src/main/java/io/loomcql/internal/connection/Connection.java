@@ -232,6 +232,9 @@ public final class Connection implements AutoCloseable {
     Throwable closed = closedCause.get();
     if (closed != null) {
       request.fail(closedException(closed)); // the sweep in defunct() may have missed this slot
+      if (slots.compareAndSet(id, request, null)) {
+        streamIds.release(id);
+      }
     } else {
       writer.enqueue(request);
     }
@@ -427,8 +430,10 @@ public final class Connection implements AutoCloseable {
       PendingRequest request = slots.getAndSet(id, null);
       if (request != null) {
         request.fail(failure);
+        streamIds.release(id); // no answer can come any more; whoever empties the slot frees the id
       }
     }
+    orphans.set(0);
     writer.wake();
     sweeper.stop();
     Thread beat = heartbeat;

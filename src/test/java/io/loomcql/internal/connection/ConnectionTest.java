@@ -142,6 +142,32 @@ class ConnectionTest {
   }
 
   @Test
+  void should_hold_no_stream_id_once_closed_even_for_orphans_and_unanswered_requests() throws Exception {
+    node.behavior((query, request, peer) -> {}); // never answers
+    Connection connection = connect(16);
+    assertThatThrownBy(() -> query(connection, "orphan", Duration.ofMillis(50)))
+        .isInstanceOf(OperationTimedOutException.class);
+    Thread waiting = Thread.startVirtualThread(() -> {
+      try {
+        query(connection, "unanswered", Duration.ofSeconds(30));
+      } catch (RuntimeException expected) {
+        // failed by the close
+      }
+    });
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (connection.inFlight() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(connection.inFlight()).isEqualTo(2);
+    assertThat(connection.orphans()).isEqualTo(1);
+    connection.close();
+    waiting.join(Duration.ofSeconds(5));
+    assertThat(waiting.isAlive()).isFalse();
+    assertThat(connection.inFlight()).as("ids of a closed connection").isZero();
+    assertThat(connection.orphans()).isZero();
+  }
+
+  @Test
   void should_fail_requests_in_flight_once_when_the_socket_closes() throws Exception {
     node.behavior((query, request, peer) -> peer.close());
     try (Connection connection = connect(16)) {
