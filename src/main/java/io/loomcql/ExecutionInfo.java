@@ -30,7 +30,6 @@ public final class ExecutionInfo {
   public record Attempt(Host host, int execution, Throwable error, RetryDecision decision) {}
 
   private final Host coordinator;
-  private final List<Host> triedHosts;
   private final List<String> warnings;
   private final UUID tracingId;
   private final int speculativeExecutions;
@@ -42,7 +41,6 @@ public final class ExecutionInfo {
    * Describes one request. The driver builds one per request.
    *
    * @param coordinator the node that answered
-   * @param triedHosts every node the request was sent to, in order
    * @param warnings warnings the server attached to its response
    * @param tracingId the trace's session id when tracing was on, else null
    * @param speculativeExecutions extra executions started beyond the first
@@ -54,7 +52,6 @@ public final class ExecutionInfo {
    */
   public ExecutionInfo(
       Host coordinator,
-      List<Host> triedHosts,
       List<String> warnings,
       UUID tracingId,
       int speculativeExecutions,
@@ -62,7 +59,6 @@ public final class ExecutionInfo {
       List<Attempt> attempts,
       Function<Duration, QueryTrace> traces) {
     this.coordinator = coordinator;
-    this.triedHosts = List.copyOf(triedHosts);
     this.warnings = List.copyOf(warnings);
     this.tracingId = tracingId;
     this.speculativeExecutions = speculativeExecutions;
@@ -76,9 +72,15 @@ public final class ExecutionInfo {
     return coordinator;
   }
 
-  /** {@return every node the request was sent to, in order (a node retried on appears again)} */
+  /**
+   * {@return every node the request was sent to, in order (a node retried on appears again): the
+   * hosts of {@link #attempts()}}
+   */
   public List<Host> triedHosts() {
-    return triedHosts;
+    if (attempts.size() == 1) {
+      return List.of(attempts.get(0).host()); // the common case
+    }
+    return attempts.stream().map(Attempt::host).toList();
   }
 
   /** {@return the warnings the server attached to its response (large batches, tombstones, ...)} */

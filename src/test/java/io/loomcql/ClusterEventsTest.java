@@ -7,41 +7,21 @@ import io.loomcql.internal.protocol.SchemaChangeResult;
 import io.loomcql.metadata.Host;
 import io.loomcql.policy.ConstantReconnectionPolicy;
 import io.loomcql.testkit.FakeNode;
+import io.loomcql.testkit.ThreeFakeNodes;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The cluster view on a fake three-node cluster: what events, failover and refreshes do to the
  * node list and the pools. Node a is the only contact point, so it holds the control connection.
  */
-class ClusterEventsTest {
+class ClusterEventsTest extends ThreeFakeNodes {
   private static final Duration WINDOW = Duration.ofMillis(100);
   private static final Duration RECONNECT = Duration.ofMillis(200);
-
-  private FakeNode a;
-  private FakeNode b;
-  private FakeNode c;
-
-  @BeforeEach
-  void startNodes() throws Exception {
-    List<FakeNode> nodes = FakeNode.cluster(3);
-    a = nodes.get(0);
-    b = nodes.get(1);
-    c = nodes.get(2);
-  }
-
-  @AfterEach
-  void stopNodes() throws Exception {
-    a.close();
-    b.close();
-    c.close();
-  }
 
   private Cluster.Builder builder() throws Exception {
     return Cluster.builder()

@@ -7,32 +7,13 @@ import io.loomcql.error.ConnectionException;
 import io.loomcql.error.NoHostAvailableException;
 import io.loomcql.metadata.Host;
 import io.loomcql.testkit.FakeNode;
+import io.loomcql.testkit.ThreeFakeNodes;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Node discovery, round robin and failover across three fake nodes. */
-class MultiNodeTest {
-  private FakeNode a;
-  private FakeNode b;
-  private FakeNode c;
-
-  @BeforeEach
-  void startNodes() throws Exception {
-    List<FakeNode> nodes = FakeNode.cluster(3);
-    a = nodes.get(0);
-    b = nodes.get(1);
-    c = nodes.get(2);
-  }
-
-  @AfterEach
-  void stopNodes() throws Exception {
-    a.close();
-    b.close();
-    c.close();
-  }
+class MultiNodeTest extends ThreeFakeNodes {
 
   private Cluster cluster() throws Exception {
     return Cluster.builder()

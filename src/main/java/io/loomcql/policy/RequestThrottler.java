@@ -3,8 +3,9 @@ package io.loomcql.policy;
 /**
  * Limits the requests a cluster runs. A caller over the limit waits (its virtual thread parks)
  * until a permit frees or its request timeout passes; it is not failed at once. One throttler
- * serves every session of a cluster. Implementations must be thread-safe and must not block
- * inside {@code synchronized}.
+ * serves every session of a cluster. Implementations must be thread-safe, and must wait with
+ * {@code java.util.concurrent} locks or semaphores, never while holding a monitor (that would pin
+ * the caller's carrier thread on Java 21).
  */
 public interface RequestThrottler {
   /**

@@ -8,32 +8,13 @@ import io.loomcql.PreparedStatement;
 import io.loomcql.Session;
 import io.loomcql.policy.ConstantReconnectionPolicy;
 import io.loomcql.testkit.FakeNode;
+import io.loomcql.testkit.ThreeFakeNodes;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Prepared statements across nodes that forget them: fake nodes, plans in the order a, b, c. */
-class PreparedLifecycleTest {
-  private FakeNode a;
-  private FakeNode b;
-  private FakeNode c;
-
-  @BeforeEach
-  void startNodes() throws Exception {
-    List<FakeNode> nodes = FakeNode.cluster(3);
-    a = nodes.get(0);
-    b = nodes.get(1);
-    c = nodes.get(2);
-  }
-
-  @AfterEach
-  void stopNodes() throws Exception {
-    a.close();
-    b.close();
-    c.close();
-  }
+class PreparedLifecycleTest extends ThreeFakeNodes {
 
   private Cluster.Builder builder() throws Exception {
     return Cluster.builder()

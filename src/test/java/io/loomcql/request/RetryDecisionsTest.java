@@ -26,12 +26,11 @@ import io.loomcql.policy.FallthroughRetryPolicy;
 import io.loomcql.policy.RetryDecision;
 import io.loomcql.policy.RetryPolicy;
 import io.loomcql.testkit.FakeNode;
+import io.loomcql.testkit.ThreeFakeNodes;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * what came back, and what {@code executionInfo().attempts()} says. Three fake nodes, plans in a
  * fixed order a, b, c.
  */
-class RetryDecisionsTest {
+class RetryDecisionsTest extends ThreeFakeNodes {
   private static final ErrorResponse READ_TIMEOUT_NO_DATA = new ErrorResponse(ErrorCodes.READ_TIMEOUT,
       "Operation timed out - received only 1 responses.", new ErrorDetails.ReadTimeout(ConsistencyLevel.ONE, 1, 1, false));
   private static final ErrorResponse READ_TIMEOUT_WITH_DATA = new ErrorResponse(ErrorCodes.READ_TIMEOUT,
@@ -54,25 +53,6 @@ class RetryDecisionsTest {
       new ErrorResponse(ErrorCodes.SYNTAX_ERROR, "line 1:0 no viable alternative", ErrorDetails.None.INSTANCE);
   private static final ErrorResponse READ_FAILURE = new ErrorResponse(ErrorCodes.READ_FAILURE, "Replica failed",
       new ErrorDetails.ReadFailure(ConsistencyLevel.ONE, 0, 1, 1, Map.of(), false));
-
-  private FakeNode a;
-  private FakeNode b;
-  private FakeNode c;
-
-  @BeforeEach
-  void startNodes() throws Exception {
-    List<FakeNode> nodes = FakeNode.cluster(3);
-    a = nodes.get(0);
-    b = nodes.get(1);
-    c = nodes.get(2);
-  }
-
-  @AfterEach
-  void stopNodes() throws Exception {
-    a.close();
-    b.close();
-    c.close();
-  }
 
   private Cluster cluster(RetryPolicy retry) throws Exception {
     return Cluster.builder()

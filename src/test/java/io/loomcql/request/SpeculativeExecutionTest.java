@@ -10,10 +10,10 @@ import io.loomcql.SimpleStatement;
 import io.loomcql.metadata.Host;
 import io.loomcql.policy.ConstantSpeculativeExecutionPolicy;
 import io.loomcql.testkit.FakeNode;
+import io.loomcql.testkit.ThreeFakeNodes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,33 +21,19 @@ import org.junit.jupiter.api.Test;
  * Speculative executions against fake nodes: node a answers late, node b at once. Plans list
  * a, b, c in that order.
  */
-class SpeculativeExecutionTest {
+class SpeculativeExecutionTest extends ThreeFakeNodes {
   private static final Duration DELAY = Duration.ofMillis(100);
   private static final long SLOW_MILLIS = 600;
 
-  private FakeNode a;
-  private FakeNode b;
-  private FakeNode c;
   private final ConcurrentLinkedQueue<Long> arrivalsAtB = new ConcurrentLinkedQueue<>();
 
   @BeforeEach
-  void startNodes() throws Exception {
-    List<FakeNode> nodes = FakeNode.cluster(3);
-    a = nodes.get(0);
-    b = nodes.get(1);
-    c = nodes.get(2);
+  void scriptNodes() throws Exception {
     a.behavior((query, request, peer) -> peer.replyLater(request, FakeNode.textRow("a:" + query.query()), SLOW_MILLIS));
     b.behavior((query, request, peer) -> {
       arrivalsAtB.add(System.nanoTime());
       FakeNode.echo(query, request, peer);
     });
-  }
-
-  @AfterEach
-  void stopNodes() throws Exception {
-    a.close();
-    b.close();
-    c.close();
   }
 
   private Cluster cluster() throws Exception {

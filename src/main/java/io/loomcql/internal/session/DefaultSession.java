@@ -176,7 +176,8 @@ public final class DefaultSession implements Session {
     return map;
   }
 
-  private RuntimeException noHost(Object what, Map<Host, Throwable> errors) {
+  /** The error for a request no node took: the session closing under it, or every node's own error. */
+  RuntimeException noHost(Object what, Map<Host, Throwable> errors) {
     if (resources.isClosed()) {
       return new IllegalStateException("the session was closed while executing " + what);
     }

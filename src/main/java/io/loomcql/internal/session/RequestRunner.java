@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import jdk.jfr.FlightRecorder;
 
 /**
@@ -154,7 +153,7 @@ final class RequestRunner {
         result = race.run(deadline, statement.toString());
       }
       if (result == null) {
-        throw noHost(statement, state.errors());
+        throw session.noHost(statement, state.errors());
       }
       return result;
     } finally {
@@ -288,12 +287,5 @@ final class RequestRunner {
           + " not idempotent, so it was not sent again: mark it setIdempotent(true) to allow another node)", broken);
     }
     return error;
-  }
-
-  private RuntimeException noHost(Statement<?> statement, Map<Host, Throwable> errors) {
-    if (session.isClosed()) {
-      return new IllegalStateException("the session was closed while executing " + statement);
-    }
-    return NoHosts.exception("every node tried failed for " + statement, errors, balancing);
   }
 }

@@ -115,25 +115,19 @@ final class RequestState {
       Host coordinator, int execution, List<String> warnings, UUID tracingId, boolean schemaInAgreement,
       Function<Duration, QueryTrace> traces) {
     List<ExecutionInfo.Attempt> attempts;
-    List<Host> tried;
     ExecutionInfo.Attempt answered = new ExecutionInfo.Attempt(coordinator, execution, null, null);
     lock();
     try {
       if (failures == null) {
         attempts = List.of(answered);
-        tried = List.of(coordinator);
       } else {
         attempts = new ArrayList<>(failures);
         attempts.add(answered);
-        tried = new ArrayList<>(attempts.size());
-        for (ExecutionInfo.Attempt attempt : attempts) {
-          tried.add(attempt.host());
-        }
       }
     } finally {
       unlock();
     }
     int speculative = race == null ? 0 : race.started() - 1;
-    return new ExecutionInfo(coordinator, tried, warnings, tracingId, speculative, schemaInAgreement, attempts, traces);
+    return new ExecutionInfo(coordinator, warnings, tracingId, speculative, schemaInAgreement, attempts, traces);
   }
 }
