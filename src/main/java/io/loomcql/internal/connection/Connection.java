@@ -434,6 +434,7 @@ public final class Connection implements AutoCloseable {
       }
     }
     orphans.set(0);
+    DriverResources.connectionClosed(name, streamIds::inUse);
     writer.wake();
     sweeper.stop();
     Thread beat = heartbeat;
