@@ -8,6 +8,7 @@ import io.loomcql.ConsistencyLevel;
 import io.loomcql.PreparedStatement;
 import io.loomcql.ResultSet;
 import io.loomcql.Session;
+import io.loomcql.SimpleStatement;
 import io.loomcql.SocketOptions;
 import io.loomcql.metadata.Host;
 import io.loomcql.policy.ConstantReconnectionPolicy;
@@ -52,9 +53,9 @@ class KillUnderLoadIT {
             .withStatusEventRefreshWindow(Duration.ofMillis(100))
             .build();
         Session session = cluster.connect()) {
-      session.execute("DROP KEYSPACE IF EXISTS it_load");
-      session.execute("CREATE KEYSPACE it_load WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
-      session.execute("CREATE TABLE it_load.kv (k int PRIMARY KEY, v text)");
+      ddl(session, "DROP KEYSPACE IF EXISTS it_load");
+      ddl(session, "CREATE KEYSPACE it_load WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
+      ddl(session, "CREATE TABLE it_load.kv (k int PRIMARY KEY, v text)");
       PreparedStatement insert = session.prepare("INSERT INTO it_load.kv (k, v) VALUES (?, ?)");
       for (int k = 0; k < 100; k++) {
         session.execute(insert.bind(k, "v" + k).setConsistencyLevel(ConsistencyLevel.ALL));
@@ -122,9 +123,17 @@ class KillUnderLoadIT {
         if (!nodes.node(1).isRunning()) {
           nodes.start(1);
         }
-        session.execute("DROP KEYSPACE IF EXISTS it_load");
+        ddl(session, "DROP KEYSPACE IF EXISTS it_load");
       }
     }
+  }
+
+  /**
+   * Schema changes get far more than the 2 s the reads have: on a busy 2-core machine, a DROP on
+   * three nodes just after one restarted took longer than that (a JDK 21 run on 2026-11-25).
+   */
+  private static void ddl(Session session, String cql) {
+    session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(30)));
   }
 
   /** Starts RATE requests per second in batches every 10 ms, each on its own virtual thread. */
