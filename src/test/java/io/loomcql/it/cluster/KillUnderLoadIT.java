@@ -1,25 +1,23 @@
 package io.loomcql.it.cluster;
 
+import static io.loomcql.it.cluster.ReadLoad.ddl;
+import static io.loomcql.it.cluster.ReadLoad.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loomcql.BoundStatement;
 import io.loomcql.Cluster;
 import io.loomcql.ConsistencyLevel;
 import io.loomcql.PreparedStatement;
-import io.loomcql.ResultSet;
 import io.loomcql.Session;
-import io.loomcql.SimpleStatement;
 import io.loomcql.SocketOptions;
 import io.loomcql.metadata.Host;
 import io.loomcql.policy.ConstantReconnectionPolicy;
 import io.loomcql.testkit.CassandraExtension;
+import io.loomcql.it.cluster.ReadLoad.Outcome;
 import io.loomcql.testkit.LocalCluster;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -38,9 +36,6 @@ class KillUnderLoadIT {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration RECONNECT = Duration.ofMillis(500);
-
-  /** One request as the load saw it. */
-  private record Outcome(long startNanos, long endNanos, InetSocketAddress coordinator, Throwable error) {}
 
   @Test
   void should_lose_no_idempotent_read_when_a_node_dies_and_send_it_traffic_again_once_it_is_back(LocalCluster nodes)
@@ -65,9 +60,7 @@ class KillUnderLoadIT {
       PreparedStatement select = session.prepare("SELECT v FROM it_load.kv WHERE k = ?");
       Host first = host(cluster, nodes.contactPoint(1));
 
-      ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-      AtomicBoolean running = new AtomicBoolean(true);
-      Thread load = Thread.ofVirtual().start(() -> generate(session, select, outcomes, running));
+      ReadLoad load = new ReadLoad(session, select, 100, RATE);
       try {
         Thread.sleep(2_000); // baseline
         long killed = System.nanoTime();
@@ -82,23 +75,19 @@ class KillUnderLoadIT {
         waitUntil(first::isUp, Duration.ofSeconds(30));
         long up = System.nanoTime();
         try {
-          waitUntil(() -> outcomes.stream().anyMatch(o -> o.startNanos() > up && first.address().equals(o.coordinator())),
-              Duration.ofSeconds(10));
+          waitUntil(() -> load.servedBy(first.address(), up), Duration.ofSeconds(10));
         } catch (AssertionError e) {
           java.util.Map<String, Long> since = new java.util.TreeMap<>();
-          outcomes.stream().filter(o -> o.startNanos() > up).forEach(o -> since.merge(
+          load.outcomes().stream().filter(o -> o.startNanos() > up).forEach(o -> since.merge(
               o.error() != null ? o.error().toString() : String.valueOf(o.coordinator()), 1L, Long::sum));
           throw new AssertionError("no traffic to node 1 after it was up; outcomes since: " + since
               + "; pool: " + session.pool(first) + " open " + session.pool(first).openCount(), e);
         }
-        long trafficBack = outcomes.stream()
-            .filter(o -> o.startNanos() > up && first.address().equals(o.coordinator()))
-            .mapToLong(Outcome::startNanos).min().orElseThrow();
-        running.set(false);
-        load.join();
+        long trafficBack = load.firstServedBy(first.address(), up);
+        load.close();
         Thread.sleep(REQUEST_TIMEOUT.toMillis() + 500); // let the last requests end
 
-        List<Outcome> all = List.copyOf(outcomes);
+        List<Outcome> all = load.outcomes();
         long window = killed + REQUEST_TIMEOUT.plusMillis(100).toNanos();
         List<Outcome> failed = all.stream().filter(o -> o.error() != null).toList();
         List<Outcome> failedAfterWindow = failed.stream().filter(o -> o.startNanos() > window).toList();
@@ -118,8 +107,7 @@ class KillUnderLoadIT {
             .as("the other two nodes served while node 1 was down")
             .containsExactlyInAnyOrder(nodes.contactPoint(2), nodes.contactPoint(3));
       } finally {
-        running.set(false);
-        load.join();
+        load.close();
         if (!nodes.node(1).isRunning()) {
           nodes.start(1);
         }
@@ -128,51 +116,7 @@ class KillUnderLoadIT {
     }
   }
 
-  /**
-   * Schema changes get far more than the 2 s the reads have: on a busy 2-core machine, a DROP on
-   * three nodes just after one restarted took longer than that (a JDK 21 run on 2026-11-25).
-   */
-  private static void ddl(Session session, String cql) {
-    session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(30)));
-  }
-
-  /** Starts RATE requests per second in batches every 10 ms, each on its own virtual thread. */
-  private static void generate(
-      Session session, PreparedStatement select, ConcurrentLinkedQueue<Outcome> outcomes, AtomicBoolean running) {
-    int perTick = RATE / 100;
-    long next = System.nanoTime();
-    int key = 0;
-    while (running.get()) {
-      for (int i = 0; i < perTick; i++) {
-        BoundStatement read = select.bind(key++ % 100).setIdempotent(true).setConsistencyLevel(ConsistencyLevel.ONE);
-        long start = System.nanoTime();
-        session.executeAsync(read).whenComplete((ResultSet rs, Throwable error) -> outcomes.add(new Outcome(
-            start, System.nanoTime(), rs == null ? null : rs.executionInfo().coordinator().address(), error)));
-      }
-      next += 10_000_000;
-      long sleep = next - System.nanoTime();
-      if (sleep > 0) {
-        try {
-          Thread.sleep(Duration.ofNanos(sleep));
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-  }
-
   private static Host host(Cluster cluster, InetSocketAddress address) {
     return cluster.metadata().allHosts().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow();
-  }
-
-  private static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(5);
-    }
   }
 }
