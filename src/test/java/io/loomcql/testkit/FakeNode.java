@@ -572,6 +572,36 @@ public final class FakeNode implements AutoCloseable {
     return sent;
   }
 
+  /**
+   * Writes {@code copies} of each event, back to back in one write, on stream -1 to every
+   * connection that sent REGISTER: a flood, limited only by how fast the client reads.
+   *
+   * @return the bytes written, summed over the connections
+   */
+  public long pushEvents(List<? extends Event> events, int copies) {
+    long written = 0;
+    for (Peer peer : registered) {
+      java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < copies; i++) {
+        for (Event event : events) {
+          ByteBuffer frame = Peer.encode(Frame.of(peer.version(), -1, event));
+          batch.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
+        }
+      }
+      byte[] bytes = batch.toByteArray();
+      if (peer.framed) {
+        throw new IllegalStateException("pushEvents writes v3/v4 frames; this connection is on v5 segments");
+      }
+      try {
+        peer.writeRaw(bytes);
+        written += bytes.length;
+      } catch (IOException e) {
+        registered.remove(peer);
+      }
+    }
+    return written;
+  }
+
   /** Connections that registered for events and are still listed. */
   public int registeredConnections() {
     return registered.size();

@@ -372,7 +372,7 @@ public final class Connection implements AutoCloseable {
     // Free the id before waking the caller, so that a caller who sees its answer also sees the
     // connection's capacity restored.
     streamIds.release(id);
-    if (!request.complete(new ResponseFrame(header, body, bodyCompressor, maxBodyLength))) {
+    if (!request.complete(new ResponseFrame(header, body, bodyCompressor, maxBodyLength, this))) {
       orphans.decrementAndGet(); // the late answer of an abandoned request
     }
     if (draining) {
@@ -391,7 +391,7 @@ public final class Connection implements AutoCloseable {
           Integer.toHexString(header.opcode()));
       return;
     }
-    Message message = new ResponseFrame(header, body, bodyCompressor, maxBodyLength).decode().message();
+    Message message = new ResponseFrame(header, body, bodyCompressor, maxBodyLength, this).decode().message();
     if (message instanceof Event event) {
       listener.accept(event);
     }
@@ -401,10 +401,10 @@ public final class Connection implements AutoCloseable {
   private String describe(FrameHeader header, ByteBuffer body) {
     if (header.opcode() == Opcodes.ERROR) {
       try {
-        if (new ResponseFrame(header, body, bodyCompressor, maxBodyLength).decode().message() instanceof ErrorResponse e) {
+        if (new ResponseFrame(header, body, bodyCompressor, maxBodyLength, this).decode().message() instanceof ErrorResponse e) {
           return "ERROR 0x" + Integer.toHexString(e.code()) + ": " + e.message();
         }
-      } catch (ProtocolError undecodable) {
+      } catch (RuntimeException undecodable) {
         // fall through: the opcode is all we can say
       }
     }
@@ -508,6 +508,15 @@ public final class Connection implements AutoCloseable {
     if (listener != null) {
       listener.run();
     }
+  }
+
+  /**
+   * Called by whoever decodes a response whose compressed body does not decompress: closes the
+   * connection, failing everything else in flight on it, and returns the error for that caller.
+   */
+  ConnectionException closeOnCorruptBody(ProtocolError cause) {
+    defunct(cause);
+    return closedException(cause);
   }
 
   /** Runs once when the connection closes for any reason (on the thread that closed it). */
