@@ -202,6 +202,24 @@ class ReadPathGuardsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {0x04, 0x83, 0x85}) // a request's direction bit; v3 and v5 responses on a v4 connection
+  void should_close_the_connection_on_a_frame_in_the_wrong_direction_or_version(int versionByte) throws Exception {
+    node.behavior((query, request, peer) -> {
+      byte[] answer = FakeNode.Peer.encoded(request, FakeNode.textRow("wrong"));
+      answer[0] = (byte) versionByte;
+      peer.writeRaw(answer);
+    });
+    try (Connection connection = connect()) {
+      assertThatThrownBy(() -> query(connection, "wrong", Duration.ofSeconds(5)))
+          .isInstanceOf(ConnectionException.class)
+          .rootCause()
+          .isInstanceOf(ProtocolError.class)
+          .hasMessageContaining(versionByte == 0x04 ? "wrong direction" : "on a v4 connection");
+      assertThat(connection.isOpen()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {Integer.MAX_VALUE, -1, Integer.MIN_VALUE})
   void should_close_the_connection_on_a_body_length_out_of_bounds_before_allocating_the_body(int length)
       throws Exception {
