@@ -16,6 +16,7 @@ import io.loomcql.it.cluster.ReadLoad.Outcome;
 import io.loomcql.testkit.LocalCluster;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Plan test 11 on the real three-node cluster: 2,000 idempotent reads per second at RF 3 and CL
  * ONE while node 1 is killed (SIGKILL) and started again. No request may fail once the request
- * timeout (+100 ms) has passed since the kill, the node must be marked down within the connect
- * timeout + 1 s, and once it is up again it must get traffic within twice the reconnection delay.
+ * timeout (+100 ms) has passed since the kill, the p99 latency must be back near the baseline
+ * within 2 s, the node must be marked down within the connect timeout + 1 s, and once it is up
+ * again it must get traffic within twice the reconnection delay.
  */
 @ExtendWith(CassandraExtension.class)
 class KillUnderLoadIT {
@@ -36,6 +38,7 @@ class KillUnderLoadIT {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration RECONNECT = Duration.ofMillis(500);
+  private static final long BUCKET_NANOS = 500_000_000L;
 
   @Test
   void should_lose_no_idempotent_read_when_a_node_dies_and_send_it_traffic_again_once_it_is_back(LocalCluster nodes)
@@ -97,7 +100,25 @@ class KillUnderLoadIT {
             failedAfterWindow.size(), toDown.toMillis(), TimeUnit.NANOSECONDS.toMillis(trafficBack - up));
         failed.stream().limit(5).forEach(o -> LOG.info("failure: {}", o.error().toString()));
 
+        // C11's p99: 500 ms buckets from the kill until the restart, against the second before it.
+        long baselineP99 = load.p99Micros(killed - 1_000_000_000L, killed);
+        long bound = Math.max(3 * baselineP99, baselineP99 + 20_000);
+        List<Long> bucketP99 = new ArrayList<>();
+        long recoveredAt = killed;
+        for (long from = killed; from + BUCKET_NANOS <= restarting; from += BUCKET_NANOS) {
+          long p99 = load.p99Micros(from, from + BUCKET_NANOS);
+          bucketP99.add(p99);
+          if (p99 > bound) {
+            recoveredAt = from + BUCKET_NANOS;
+          }
+        }
+        LOG.info("p99 before the kill {} µs; per 500 ms after it {} µs; back under {} µs {} ms after the kill",
+            baselineP99, bucketP99, bound, TimeUnit.NANOSECONDS.toMillis(recoveredAt - killed));
+
         assertThat(all.size()).as("the load ran").isGreaterThan(RATE * 5);
+        assertThat(Duration.ofNanos(recoveredAt - killed))
+            .as("p99 back under max(3 x, +20 ms) of the baseline within 2 s of the kill: %s µs", bucketP99)
+            .isLessThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(failedAfterWindow).as("failures once the request timeout had passed since the kill").isEmpty();
         assertThat(toDown).as("marked down within connect timeout + 1 s").isLessThan(CONNECT_TIMEOUT.plusSeconds(1));
         assertThat(Duration.ofNanos(trafficBack - up)).as("traffic within 2 x the reconnection delay of being up")

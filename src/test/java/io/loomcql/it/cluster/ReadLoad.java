@@ -46,6 +46,14 @@ final class ReadLoad implements AutoCloseable {
         .mapToLong(Outcome::startNanos).min().orElseThrow();
   }
 
+  /** The 99th percentile latency of the successful requests started in [from, to), in µs; -1 if none. */
+  long p99Micros(long from, long to) {
+    long[] latencies = outcomes.stream()
+        .filter(o -> o.error() == null && o.startNanos() >= from && o.startNanos() < to)
+        .mapToLong(o -> (o.endNanos() - o.startNanos()) / 1_000).sorted().toArray();
+    return latencies.length == 0 ? -1 : latencies[(int) Math.ceil(latencies.length * 0.99) - 1];
+  }
+
   /** Stops starting requests (those in flight go on). */
   @Override
   public void close() throws InterruptedException {
