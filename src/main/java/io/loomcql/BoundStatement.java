@@ -3,11 +3,10 @@ package io.loomcql;
 import io.loomcql.internal.codec.TypedEncoder;
 import io.loomcql.internal.mapping.RecordComponents;
 import io.loomcql.internal.protocol.Primitives;
+import io.loomcql.internal.protocol.ValueList;
 import java.nio.ByteBuffer;
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
  * A prepared statement with its values, already serialized and checked against the markers'
@@ -15,9 +14,13 @@ import java.util.RandomAccess;
  */
 public final class BoundStatement extends Statement<BoundStatement> {
   private final PreparedStatement prepared;
-  private final ByteBuffer[] values; // UNSET for markers left unset
+  private final ValueList values; // in wire form: the EXECUTE copies them into its frame as they are
 
   BoundStatement(PreparedStatement prepared, ByteBuffer[] values, Options options) {
+    this(prepared, ValueList.of(values), options);
+  }
+
+  private BoundStatement(PreparedStatement prepared, ValueList values, Options options) {
     super(options);
     this.prepared = prepared;
     this.values = values;
@@ -34,6 +37,31 @@ public final class BoundStatement extends Statement<BoundStatement> {
       throw new IllegalArgumentException("too many values for " + prepared.query() + ": " + given.length
           + " given, the statement has " + markers.size() + " bind markers");
     }
+    // Numbers and booleans (the common case) go straight into one array, sized first.
+    int size = 0;
+    for (int i = 0; i < markers.size(); i++) {
+      int width = TypedEncoder.fixedSize(i < given.length ? given[i] : Unset.VALUE, markers.get(i).type());
+      if (width < 0) {
+        return bindEach(prepared, given);
+      }
+      size += 4 + width;
+    }
+    byte[] data = new byte[size];
+    int at = 0;
+    for (int i = 0; i < markers.size(); i++) {
+      Object value = i < given.length ? given[i] : Unset.VALUE;
+      try {
+        at = TypedEncoder.writeFixed(value, markers.get(i).type(), data, at);
+      } catch (IllegalArgumentException e) {
+        throw bindError(markers, i, e);
+      }
+    }
+    return new BoundStatement(prepared, new ValueList(data, markers.size()), Options.DEFAULT);
+  }
+
+  /** Values of other types: each serialized on its own, then copied into one array. */
+  private static BoundStatement bindEach(PreparedStatement prepared, Object[] given) {
+    ColumnDefinitions markers = prepared.variableDefinitions();
     ByteBuffer[] encoded = new ByteBuffer[markers.size()];
     Arrays.fill(encoded, Primitives.UNSET);
     for (int i = 0; i < given.length; i++) {
@@ -58,14 +86,18 @@ public final class BoundStatement extends Statement<BoundStatement> {
   }
 
   static ByteBuffer encode(ColumnDefinitions markers, int index, Object value) {
-    ColumnDefinition marker = markers.get(index);
     try {
-      return TypedEncoder.encode(value, marker.type());
+      return TypedEncoder.encode(value, markers.get(index).type());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "cannot bind value #" + (index + 1) + " to '" + marker.name() + "' (CQL " + marker.type().asCql() + "): "
-              + e.getMessage(), e);
+      throw bindError(markers, index, e);
     }
+  }
+
+  private static IllegalArgumentException bindError(ColumnDefinitions markers, int index, IllegalArgumentException e) {
+    ColumnDefinition marker = markers.get(index);
+    return new IllegalArgumentException(
+        "cannot bind value #" + (index + 1) + " to '" + marker.name() + "' (CQL " + marker.type().asCql() + "): "
+            + e.getMessage(), e);
   }
 
   /** {@return the prepared statement these values are bound to} */
@@ -82,37 +114,18 @@ public final class BoundStatement extends Statement<BoundStatement> {
    * @throws IndexOutOfBoundsException if the statement has no such marker
    */
   public boolean isSet(int index) {
-    return values[index] != Primitives.UNSET;
+    return !values.isUnset(index);
   }
 
   /**
    * The serialized values, one per marker, exactly as they will be sent: null for CQL null, a
-   * shared marker buffer for unset ones (see {@link #isSet}). A view, not a copy: do not move the
-   * buffers' positions.
+   * shared marker buffer for unset ones (see {@link #isSet}). Each element read is a new read-only
+   * view of the statement's bytes.
    *
    * @return the values, one per marker in marker order; unmodifiable
    */
   public List<ByteBuffer> serializedValues() {
-    return new ValuesView(values);
-  }
-
-  /** A read-only list over the values array: one object per call (read once per execution). */
-  private static final class ValuesView extends AbstractList<ByteBuffer> implements RandomAccess {
-    private final ByteBuffer[] values;
-
-    ValuesView(ByteBuffer[] values) {
-      this.values = values;
-    }
-
-    @Override
-    public ByteBuffer get(int index) {
-      return values[index];
-    }
-
-    @Override
-    public int size() {
-      return values.length;
-    }
+    return values;
   }
 
   /** The routing key: set explicitly, else built from the bound partition-key values. */
@@ -127,22 +140,23 @@ public final class BoundStatement extends Statement<BoundStatement> {
       return null;
     }
     if (keys.size() == 1) {
-      ByteBuffer value = values[keys.get(0)];
-      return value == null || value == Primitives.UNSET ? null : value.asReadOnlyBuffer();
+      ByteBuffer value = values.get(keys.get(0));
+      return value == Primitives.UNSET ? null : value; // null stays null; a value comes as a read-only view
     }
     // Composite partition key: each component as [short length][bytes][0].
     int size = 0;
-    for (int index : keys) {
-      ByteBuffer value = values[index];
+    ByteBuffer[] parts = new ByteBuffer[keys.size()];
+    for (int i = 0; i < parts.length; i++) {
+      ByteBuffer value = values.get(keys.get(i));
       if (value == null || value == Primitives.UNSET) {
         return null;
       }
+      parts[i] = value;
       size += 2 + value.remaining() + 1;
     }
     ByteBuffer key = ByteBuffer.allocate(size);
-    for (int index : keys) {
-      ByteBuffer value = values[index];
-      key.putShort((short) value.remaining()).put(value.duplicate()).put((byte) 0);
+    for (ByteBuffer value : parts) {
+      key.putShort((short) value.remaining()).put(value).put((byte) 0);
     }
     return key.flip().asReadOnlyBuffer();
   }
