@@ -5,8 +5,10 @@ import io.loomcql.internal.mapping.RecordComponents;
 import io.loomcql.internal.protocol.Primitives;
 import io.loomcql.internal.protocol.ValueList;
 import java.nio.ByteBuffer;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * A prepared statement with its values, already serialized and checked against the markers'
@@ -14,13 +16,15 @@ import java.util.List;
  */
 public final class BoundStatement extends Statement<BoundStatement> {
   private final PreparedStatement prepared;
-  private final ValueList values; // in wire form: the EXECUTE copies them into its frame as they are
+  // Numbers and booleans only: a ValueList, in wire form (the EXECUTE copies it into its frame as
+  // it is). Else a view of one buffer per value, so that a large blob is never copied at bind time.
+  private final List<ByteBuffer> values;
 
   BoundStatement(PreparedStatement prepared, ByteBuffer[] values, Options options) {
-    this(prepared, ValueList.of(values), options);
+    this(prepared, new ValuesView(values), options);
   }
 
-  private BoundStatement(PreparedStatement prepared, ValueList values, Options options) {
+  private BoundStatement(PreparedStatement prepared, List<ByteBuffer> values, Options options) {
     super(options);
     this.prepared = prepared;
     this.values = values;
@@ -59,7 +63,7 @@ public final class BoundStatement extends Statement<BoundStatement> {
     return new BoundStatement(prepared, new ValueList(data, markers.size()), Options.DEFAULT);
   }
 
-  /** Values of other types: each serialized on its own, then copied into one array. */
+  /** Values of other types: each serialized on its own, kept as its own buffer. */
   private static BoundStatement bindEach(PreparedStatement prepared, Object[] given) {
     ColumnDefinitions markers = prepared.variableDefinitions();
     ByteBuffer[] encoded = new ByteBuffer[markers.size()];
@@ -114,18 +118,37 @@ public final class BoundStatement extends Statement<BoundStatement> {
    * @throws IndexOutOfBoundsException if the statement has no such marker
    */
   public boolean isSet(int index) {
-    return !values.isUnset(index);
+    return values instanceof ValueList wire ? !wire.isUnset(index) : values.get(index) != Primitives.UNSET;
   }
 
   /**
    * The serialized values, one per marker, exactly as they will be sent: null for CQL null, a
-   * shared marker buffer for unset ones (see {@link #isSet}). Each element read is a new read-only
-   * view of the statement's bytes.
+   * shared marker buffer for unset ones (see {@link #isSet}). A view, not a copy: do not move the
+   * buffers' positions.
    *
    * @return the values, one per marker in marker order; unmodifiable
    */
   public List<ByteBuffer> serializedValues() {
     return values;
+  }
+
+  /** A read-only list over the values array. */
+  private static final class ValuesView extends AbstractList<ByteBuffer> implements RandomAccess {
+    private final ByteBuffer[] values;
+
+    ValuesView(ByteBuffer[] values) {
+      this.values = values;
+    }
+
+    @Override
+    public ByteBuffer get(int index) {
+      return values[index];
+    }
+
+    @Override
+    public int size() {
+      return values.length;
+    }
   }
 
   /** The routing key: set explicitly, else built from the bound partition-key values. */
@@ -141,7 +164,10 @@ public final class BoundStatement extends Statement<BoundStatement> {
     }
     if (keys.size() == 1) {
       ByteBuffer value = values.get(keys.get(0));
-      return value == Primitives.UNSET ? null : value; // null stays null; a value comes as a read-only view
+      if (value == null || value == Primitives.UNSET) {
+        return null;
+      }
+      return value.isReadOnly() ? value : value.asReadOnlyBuffer();
     }
     // Composite partition key: each component as [short length][bytes][0].
     int size = 0;
@@ -156,7 +182,7 @@ public final class BoundStatement extends Statement<BoundStatement> {
     }
     ByteBuffer key = ByteBuffer.allocate(size);
     for (ByteBuffer value : parts) {
-      key.putShort((short) value.remaining()).put(value).put((byte) 0);
+      key.putShort((short) value.remaining()).put(value.duplicate()).put((byte) 0);
     }
     return key.flip().asReadOnlyBuffer();
   }

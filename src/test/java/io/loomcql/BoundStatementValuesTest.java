@@ -118,4 +118,23 @@ class BoundStatementValuesTest {
     BoundStatement bound = NUMBERS.bind(5L, null);
     assertThat(built.serializedValues()).isEqualTo(bound.serializedValues());
   }
+  @Test
+  void should_not_copy_a_blob_at_bind_time() {
+    Prepared blobs = new Prepared(List.of(0), DataType.BLOB);
+    ByteBuffer blob = ByteBuffer.wrap(new byte[] {1, 2, 3});
+    ByteBuffer bound = blobs.bind(blob).serializedValues().get(0);
+    assertThat(bound).isEqualTo(blob);
+    assertThat(bound.array()).isSameAs(blob.array());
+  }
+
+  @Test
+  void should_build_a_composite_routing_key_without_moving_the_values() {
+    Prepared composite = new Prepared(List.of(0, 1), DataType.BIGINT, DataType.TEXT);
+    BoundStatement bound = composite.bind(7L, "k");
+    ByteBuffer expected = ByteBuffer.allocate(2 + 8 + 1 + 2 + 1 + 1)
+        .putShort((short) 8).putLong(7L).put((byte) 0).putShort((short) 1).put((byte) 'k').put((byte) 0).flip();
+    assertThat(bound.routingKey()).isEqualTo(expected);
+    assertThat(bound.routingKey()).isEqualTo(expected);
+    assertThat(bound.serializedValues().get(1).remaining()).isEqualTo(1);
+  }
 }
