@@ -3,6 +3,7 @@ package io.loomcql;
 import io.loomcql.internal.codec.TypedEncoder;
 import io.loomcql.internal.mapping.RecordComponents;
 import io.loomcql.internal.protocol.Primitives;
+import io.loomcql.internal.protocol.ValueList;
 import java.nio.ByteBuffer;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -15,9 +16,15 @@ import java.util.RandomAccess;
  */
 public final class BoundStatement extends Statement<BoundStatement> {
   private final PreparedStatement prepared;
-  private final ByteBuffer[] values; // UNSET for markers left unset
+  // Numbers and booleans only: a ValueList, in wire form (the EXECUTE copies it into its frame as
+  // it is). Else a view of one buffer per value, so that a large blob is never copied at bind time.
+  private final List<ByteBuffer> values;
 
   BoundStatement(PreparedStatement prepared, ByteBuffer[] values, Options options) {
+    this(prepared, new ValuesView(values), options);
+  }
+
+  private BoundStatement(PreparedStatement prepared, List<ByteBuffer> values, Options options) {
     super(options);
     this.prepared = prepared;
     this.values = values;
@@ -34,6 +41,31 @@ public final class BoundStatement extends Statement<BoundStatement> {
       throw new IllegalArgumentException("too many values for " + prepared.query() + ": " + given.length
           + " given, the statement has " + markers.size() + " bind markers");
     }
+    // Numbers and booleans (the common case) go straight into one array, sized first.
+    int size = 0;
+    for (int i = 0; i < markers.size(); i++) {
+      int width = TypedEncoder.fixedSize(i < given.length ? given[i] : Unset.VALUE, markers.get(i).type());
+      if (width < 0) {
+        return bindEach(prepared, given);
+      }
+      size += 4 + width;
+    }
+    byte[] data = new byte[size];
+    int at = 0;
+    for (int i = 0; i < markers.size(); i++) {
+      Object value = i < given.length ? given[i] : Unset.VALUE;
+      try {
+        at = TypedEncoder.writeFixed(value, markers.get(i).type(), data, at);
+      } catch (IllegalArgumentException e) {
+        throw bindError(markers, i, e);
+      }
+    }
+    return new BoundStatement(prepared, new ValueList(data, markers.size()), Options.DEFAULT);
+  }
+
+  /** Values of other types: each serialized on its own, kept as its own buffer. */
+  private static BoundStatement bindEach(PreparedStatement prepared, Object[] given) {
+    ColumnDefinitions markers = prepared.variableDefinitions();
     ByteBuffer[] encoded = new ByteBuffer[markers.size()];
     Arrays.fill(encoded, Primitives.UNSET);
     for (int i = 0; i < given.length; i++) {
@@ -58,14 +90,18 @@ public final class BoundStatement extends Statement<BoundStatement> {
   }
 
   static ByteBuffer encode(ColumnDefinitions markers, int index, Object value) {
-    ColumnDefinition marker = markers.get(index);
     try {
-      return TypedEncoder.encode(value, marker.type());
+      return TypedEncoder.encode(value, markers.get(index).type());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "cannot bind value #" + (index + 1) + " to '" + marker.name() + "' (CQL " + marker.type().asCql() + "): "
-              + e.getMessage(), e);
+      throw bindError(markers, index, e);
     }
+  }
+
+  private static IllegalArgumentException bindError(ColumnDefinitions markers, int index, IllegalArgumentException e) {
+    ColumnDefinition marker = markers.get(index);
+    return new IllegalArgumentException(
+        "cannot bind value #" + (index + 1) + " to '" + marker.name() + "' (CQL " + marker.type().asCql() + "): "
+            + e.getMessage(), e);
   }
 
   /** {@return the prepared statement these values are bound to} */
@@ -82,7 +118,7 @@ public final class BoundStatement extends Statement<BoundStatement> {
    * @throws IndexOutOfBoundsException if the statement has no such marker
    */
   public boolean isSet(int index) {
-    return values[index] != Primitives.UNSET;
+    return values instanceof ValueList wire ? !wire.isUnset(index) : values.get(index) != Primitives.UNSET;
   }
 
   /**
@@ -93,10 +129,10 @@ public final class BoundStatement extends Statement<BoundStatement> {
    * @return the values, one per marker in marker order; unmodifiable
    */
   public List<ByteBuffer> serializedValues() {
-    return new ValuesView(values);
+    return values;
   }
 
-  /** A read-only list over the values array: one object per call (read once per execution). */
+  /** A read-only list over the values array. */
   private static final class ValuesView extends AbstractList<ByteBuffer> implements RandomAccess {
     private final ByteBuffer[] values;
 
@@ -127,21 +163,25 @@ public final class BoundStatement extends Statement<BoundStatement> {
       return null;
     }
     if (keys.size() == 1) {
-      ByteBuffer value = values[keys.get(0)];
-      return value == null || value == Primitives.UNSET ? null : value.asReadOnlyBuffer();
-    }
-    // Composite partition key: each component as [short length][bytes][0].
-    int size = 0;
-    for (int index : keys) {
-      ByteBuffer value = values[index];
+      ByteBuffer value = values.get(keys.get(0));
       if (value == null || value == Primitives.UNSET) {
         return null;
       }
+      return value.isReadOnly() ? value : value.asReadOnlyBuffer();
+    }
+    // Composite partition key: each component as [short length][bytes][0].
+    int size = 0;
+    ByteBuffer[] parts = new ByteBuffer[keys.size()];
+    for (int i = 0; i < parts.length; i++) {
+      ByteBuffer value = values.get(keys.get(i));
+      if (value == null || value == Primitives.UNSET) {
+        return null;
+      }
+      parts[i] = value;
       size += 2 + value.remaining() + 1;
     }
     ByteBuffer key = ByteBuffer.allocate(size);
-    for (int index : keys) {
-      ByteBuffer value = values[index];
+    for (ByteBuffer value : parts) {
       key.putShort((short) value.remaining()).put(value.duplicate()).put((byte) 0);
     }
     return key.flip().asReadOnlyBuffer();

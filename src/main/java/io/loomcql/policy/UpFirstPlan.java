@@ -11,8 +11,7 @@ import java.util.NoSuchElementException;
 final class UpFirstPlan implements Iterator<Host> {
   private final Host[] hosts;
   private final int start;
-  private int position; // 0..n-1: the up pass, n..2n-1: the down pass
-  private Host next;
+  private int position; // 0..n-1: the up pass, n..2n-1: the down pass; at the next node once hasNext() said so
 
   UpFirstPlan(Host[] hosts, int start) {
     this.hosts = hosts;
@@ -22,15 +21,13 @@ final class UpFirstPlan implements Iterator<Host> {
   @Override
   public boolean hasNext() {
     int n = hosts.length;
-    while (next == null && position < 2 * n) {
-      boolean upPass = position < n;
-      Host host = hosts[(start + position) % n];
-      position++;
-      if (host.isUp() == upPass) {
-        next = host;
+    while (position < 2 * n) {
+      if (hosts[(start + position) % n].isUp() == (position < n)) {
+        return true;
       }
+      position++;
     }
-    return next != null;
+    return false;
   }
 
   @Override
@@ -38,8 +35,6 @@ final class UpFirstPlan implements Iterator<Host> {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    Host host = next;
-    next = null;
-    return host;
+    return hosts[(start + position++) % hosts.length];
   }
 }

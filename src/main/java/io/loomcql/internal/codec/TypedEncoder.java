@@ -2,6 +2,7 @@ package io.loomcql.internal.codec;
 
 import io.loomcql.Unset;
 import io.loomcql.internal.protocol.Primitives;
+import io.loomcql.internal.protocol.ValueList;
 import io.loomcql.type.CodecRegistry;
 import io.loomcql.type.CqlDuration;
 import io.loomcql.type.CustomType;
@@ -57,6 +58,75 @@ public final class TypedEncoder {
       }
       return custom;
     }
+  }
+
+  /**
+   * The bytes {@link #writeFixed} writes for this value after its length: the width of a fixed-size
+   * number or boolean, 0 for null and unset; -1 when the value must go through {@link #encode}
+   * instead (other types, or a codec registry that might take over).
+   */
+  public static int fixedSize(Object value, DataType type) {
+    if (value == null || value == Unset.VALUE || value == Primitives.UNSET) {
+      return 0;
+    }
+    if (!(type instanceof NativeType n) || !CodecRegistry.DEFAULT.isEmpty()) {
+      return -1;
+    }
+    return switch (n) {
+      case BIGINT, COUNTER, DOUBLE -> 8;
+      case INT, FLOAT -> 4;
+      case SMALLINT -> 2;
+      case TINYINT, BOOLEAN -> 1;
+      default -> -1;
+    };
+  }
+
+  /**
+   * Writes a value whose {@link #fixedSize} is not -1 as a {@code [value]} (length, then bytes)
+   * at {@code at}, with the checks and errors of {@link #encode}.
+   *
+   * @return the offset after what was written
+   * @throws IllegalArgumentException saying which Java type was given and which the CQL type takes
+   */
+  public static int writeFixed(Object value, DataType type, byte[] out, int at) {
+    if (value == null) {
+      return ValueList.putInt(out, at, -1);
+    }
+    if (value == Unset.VALUE || value == Primitives.UNSET) {
+      return ValueList.putInt(out, at, -2);
+    }
+    NativeType n = (NativeType) type;
+    return switch (n) {
+      case BIGINT, COUNTER -> putLong(out, at, integral(value, n, Long.MIN_VALUE, Long.MAX_VALUE));
+      case INT -> putInt(out, at, 4, integral(value, n, Integer.MIN_VALUE, Integer.MAX_VALUE));
+      case SMALLINT -> putInt(out, at, 2, integral(value, n, Short.MIN_VALUE, Short.MAX_VALUE));
+      case TINYINT -> putInt(out, at, 1, integral(value, n, Byte.MIN_VALUE, Byte.MAX_VALUE));
+      case BOOLEAN -> value instanceof Boolean b ? putInt(out, at, 1, b ? 1 : 0) : throwMismatch(value, n);
+      case DOUBLE -> value instanceof Double || value instanceof Float
+          ? putLong(out, at, Double.doubleToRawLongBits(((Number) value).doubleValue()))
+          : throwMismatch(value, n);
+      case FLOAT -> value instanceof Float f ? putInt(out, at, 4, Float.floatToRawIntBits(f)) : throwMismatch(value, n);
+      default -> throw new IllegalArgumentException("CQL " + n.asCql() + " has no fixed size");
+    };
+  }
+
+  private static int putLong(byte[] out, int at, long value) {
+    at = ValueList.putInt(out, at, 8);
+    ValueList.putInt(out, at, (int) (value >>> 32));
+    return ValueList.putInt(out, at + 4, (int) value);
+  }
+
+  /** Writes the length {@code width} and then the low {@code width} bytes of {@code value}, big-endian. */
+  private static int putInt(byte[] out, int at, int width, long value) {
+    at = ValueList.putInt(out, at, width);
+    for (int i = width - 1; i >= 0; i--) {
+      out[at++] = (byte) (value >>> (8 * i));
+    }
+    return at;
+  }
+
+  private static int throwMismatch(Object value, NativeType type) {
+    throw mismatch(value, type, javaTypeFor(type));
   }
 
   private static ByteBuffer encodeBuiltIn(Object value, DataType type) {

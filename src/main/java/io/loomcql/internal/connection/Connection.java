@@ -14,7 +14,6 @@ import io.loomcql.internal.protocol.ErrorResponse;
 import io.loomcql.internal.protocol.Event;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameCodec;
-import io.loomcql.internal.protocol.FrameHeader;
 import io.loomcql.internal.protocol.Message;
 import io.loomcql.internal.protocol.Opcodes;
 import io.loomcql.internal.protocol.Options;
@@ -77,6 +76,7 @@ public final class Connection implements AutoCloseable {
   private volatile String keyspace;
   private volatile Compression wireCompression = Compression.NONE;
   private volatile Compressor bodyCompressor; // v3/v4 responses, once compression is asked for
+  private final ResponseFrame bareVoid;
   private volatile boolean startupAccepted;
 
   private Connection(InetSocketAddress address, Transport socket, ConnectionConfig config) {
@@ -90,6 +90,7 @@ public final class Connection implements AutoCloseable {
     DriverResources.connectionOpened();
     ConnectionEvent.emit(name, address.toString(), "opened", null);
     this.maxBodyLength = config.maxFrameBodyLength();
+    this.bareVoid = ResponseFrame.bareVoid(version, this);
     this.config = config;
     this.sweeper = new DeadlineSweeper(this, slots);
     this.writer = new FrameWriter(this, transport, version);
@@ -336,13 +337,12 @@ public final class Connection implements AutoCloseable {
    *
    * @throws ProtocolError to the reader, which then closes the connection
    */
-  void onFrame(FrameHeader header, ByteBuffer body) {
-    int id = header.streamId();
+  void onFrame(int id, ResponseFrame frame) {
     if (id < 0) {
-      onEvent(header, body);
+      onEvent(id, frame);
       return;
     }
-    if (header.opcode() == Opcodes.EVENT) {
+    if (frame.opcode() == Opcodes.EVENT) {
       throw new ProtocolError(address, "EVENT on stream " + id + " of " + name
           + "; events come on negative stream ids only");
     }
@@ -357,7 +357,7 @@ public final class Connection implements AutoCloseable {
       }
       if (id == 0) {
         throw new ProtocolError(address, "response on stream 0 of " + name + " with no request pending ("
-            + describe(header, body) + ")");
+            + describe(frame) + ")");
       }
       int stray = strayResponses.incrementAndGet();
       int max = maxStrayResponses;
@@ -372,7 +372,7 @@ public final class Connection implements AutoCloseable {
     // Free the id before waking the caller, so that a caller who sees its answer also sees the
     // connection's capacity restored.
     streamIds.release(id);
-    if (!request.complete(new ResponseFrame(header, body, bodyCompressor, maxBodyLength, this))) {
+    if (!request.complete(frame)) {
       orphans.decrementAndGet(); // the late answer of an abandoned request
     }
     if (draining) {
@@ -384,31 +384,30 @@ public final class Connection implements AutoCloseable {
    * An event pushed on stream -1 (only to a connection that sent REGISTER). Decoded here, on the
    * reader, because it is small and rare; the listener must only hand it over, never block.
    */
-  private void onEvent(FrameHeader header, ByteBuffer body) {
+  private void onEvent(int id, ResponseFrame frame) {
     Consumer<Event> listener = eventListener;
-    if (listener == null || header.opcode() != Opcodes.EVENT) {
-      LOG.debug("[{}] ignoring frame on stream {} (opcode 0x{})", name, header.streamId(),
-          Integer.toHexString(header.opcode()));
+    if (listener == null || frame.opcode() != Opcodes.EVENT) {
+      LOG.debug("[{}] ignoring frame on stream {} (opcode 0x{})", name, id, Integer.toHexString(frame.opcode()));
       return;
     }
-    Message message = new ResponseFrame(header, body, bodyCompressor, maxBodyLength, this).decode().message();
+    Message message = frame.decode().message();
     if (message instanceof Event event) {
       listener.accept(event);
     }
   }
 
   /** What a stray frame is, for the error: the server's message if it is an ERROR, else its opcode. */
-  private String describe(FrameHeader header, ByteBuffer body) {
-    if (header.opcode() == Opcodes.ERROR) {
+  private String describe(ResponseFrame frame) {
+    if (frame.opcode() == Opcodes.ERROR) {
       try {
-        if (new ResponseFrame(header, body, bodyCompressor, maxBodyLength, this).decode().message() instanceof ErrorResponse e) {
+        if (frame.decode().message() instanceof ErrorResponse e) {
           return "ERROR 0x" + Integer.toHexString(e.code()) + ": " + e.message();
         }
       } catch (RuntimeException undecodable) {
         // fall through: the opcode is all we can say
       }
     }
-    return "opcode 0x" + Integer.toHexString(header.opcode());
+    return "opcode 0x" + Integer.toHexString(frame.opcode());
   }
 
   /** Responses on stream ids with no request seen so far (the reader counts them). */
@@ -509,6 +508,27 @@ public final class Connection implements AutoCloseable {
     if (listener != null) {
       listener.run();
     }
+  }
+
+  /**
+   * Decompresses a v3/v4 response body on the decoding caller's thread. A body that does not
+   * decompress closes this connection ({@link #closeOnCorruptBody}).
+   */
+  ByteBuffer decompress(ByteBuffer body) {
+    Compressor compressor = bodyCompressor;
+    if (compressor == null) {
+      throw new ProtocolError("compressed frame on a connection without compression");
+    }
+    try {
+      return compressor.decompress(body, maxBodyLength);
+    } catch (ProtocolError e) {
+      throw closeOnCorruptBody(e);
+    }
+  }
+
+  /** The bare Void answer every request on this connection shares (see {@link ResponseFrame}). */
+  ResponseFrame bareVoid() {
+    return bareVoid;
   }
 
   /**

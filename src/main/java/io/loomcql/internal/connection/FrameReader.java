@@ -75,20 +75,24 @@ final class FrameReader implements Runnable {
   private void drainFrames() throws IOException {
     while (buffer.remaining() >= FrameHeader.SIZE) {
       int start = buffer.position();
-      FrameHeader header = FrameCodec.decodeHeader(buffer, true, null, maxBodyLength);
-      checkVersion(header);
-      int length = header.bodyLength();
-      if (buffer.remaining() >= length) {
-        byte[] body = new byte[length];
-        buffer.get(body);
-        connection.onFrame(header, ByteBuffer.wrap(body));
+      int length = FrameCodec.checkHeader(buffer, start, true, null, maxBodyLength);
+      int frameVersion = FrameCodec.version(buffer, start);
+      int flags = FrameCodec.flags(buffer, start);
+      int streamId = FrameCodec.streamId(buffer, start);
+      int opcode = FrameCodec.opcode(buffer, start);
+      checkVersion(frameVersion, opcode);
+      int bodyStart = start + FrameHeader.SIZE;
+      if (buffer.limit() - bodyStart >= length) {
+        buffer.position(bodyStart + length);
+        dispatch(frameVersion, flags, streamId, opcode, length, buffer, bodyStart, true);
       } else if (length > buffer.capacity() - FrameHeader.SIZE) {
-        connection.onFrame(header, ByteBuffer.wrap(readLargeBody(length)));
+        buffer.position(bodyStart);
+        ByteBuffer body = ByteBuffer.wrap(readLargeBody(length));
+        connection.onFrame(streamId, new ResponseFrame(frameVersion, flags, streamId, opcode, body, connection));
       } else {
-        buffer.position(start); // wait for the rest of this frame
-        return;
+        return; // wait for the rest of this frame
       }
-      if (!startupAnswered && (header.opcode() == Opcodes.READY || header.opcode() == Opcodes.AUTHENTICATE)) {
+      if (!startupAnswered && (opcode == Opcodes.READY || opcode == Opcodes.AUTHENTICATE)) {
         startupAnswered = true;
         if (version.code() >= 5) {
           // Everything after the answer to STARTUP is framed in segments.
@@ -101,14 +105,32 @@ final class FrameReader implements Runnable {
   }
 
   /**
+   * Hands a whole frame whose body is {@code in[bodyStart, bodyStart + length)} to its request: the
+   * shared bare Void answer, else a copy of the body (when {@code copy}) or a slice of it.
+   */
+  private void dispatch(
+      int frameVersion, int flags, int streamId, int opcode, int length, ByteBuffer in, int bodyStart, boolean copy) {
+    ResponseFrame frame;
+    if (startupAnswered && ResponseFrame.isBareVoid(flags, opcode, length, in, bodyStart)) {
+      frame = connection.bareVoid();
+    } else if (copy) {
+      byte[] body = new byte[length];
+      in.get(bodyStart, body);
+      frame = new ResponseFrame(frameVersion, flags, streamId, opcode, ByteBuffer.wrap(body), connection);
+    } else {
+      frame = new ResponseFrame(frameVersion, flags, streamId, opcode, in.slice(bodyStart, length), connection);
+    }
+    connection.onFrame(streamId, frame);
+  }
+
+  /**
    * The answer to a STARTUP in a version the node does not speak comes back as an ERROR in the
    * version it prefers: let that one through so the handshake can step down; anything else in
    * another version breaks the connection.
    */
-  private void checkVersion(FrameHeader header) {
-    if (header.version() != version.code()
-        && (startupAnswered || header.opcode() != Opcodes.ERROR)) {
-      throw new ProtocolError("frame of protocol v" + header.version() + " on a v" + version.code() + " connection");
+  private void checkVersion(int frameVersion, int opcode) {
+    if (frameVersion != version.code() && (startupAnswered || opcode != Opcodes.ERROR)) {
+      throw new ProtocolError("frame of protocol v" + frameVersion + " on a v" + version.code() + " connection");
     }
   }
 
@@ -118,11 +140,14 @@ final class FrameReader implements Runnable {
       envelopes.feed(segment);
       ByteBuffer envelope;
       while ((envelope = envelopes.next()) != null) {
-        FrameHeader header = FrameCodec.decodeHeader(envelope, true, version, maxBodyLength);
-        if (envelope.remaining() != header.bodyLength()) {
-          throw new ProtocolError("envelope of " + envelope.remaining() + " body bytes declares " + header.bodyLength());
+        int start = envelope.position();
+        int length = FrameCodec.checkHeader(envelope, start, true, version, maxBodyLength);
+        int bodyStart = start + FrameHeader.SIZE;
+        if (envelope.limit() - bodyStart != length) {
+          throw new ProtocolError("envelope of " + (envelope.limit() - bodyStart) + " body bytes declares " + length);
         }
-        connection.onFrame(header, envelope.slice());
+        dispatch(version.code(), FrameCodec.flags(envelope, start), FrameCodec.streamId(envelope, start),
+            FrameCodec.opcode(envelope, start), length, envelope, bodyStart, false);
       }
     }
   }

@@ -132,12 +132,29 @@ public final class FrameCodec {
    */
   public static FrameHeader decodeHeader(
       ByteBuffer in, boolean expectResponse, ProtocolVersion expected, int maxBodyLength) {
-    Primitives.need(in, FrameHeader.SIZE, "frame header");
-    int versionByte = in.get() & 0xFF;
-    int flags = in.get() & 0xFF;
-    int streamId = in.getShort();
-    int opcode = in.get() & 0xFF;
-    int length = in.getInt();
+    int at = in.position();
+    int length = checkHeader(in, at, expectResponse, expected, maxBodyLength);
+    in.position(at + FrameHeader.SIZE);
+    return new FrameHeader(version(in, at), (in.get(at) & 0x80) != 0, flags(in, at), streamId(in, at),
+        opcode(in, at), length);
+  }
+
+  /**
+   * Checks the header at {@code at} as {@link #decodeHeader} does, without moving the buffer or
+   * allocating anything (for a reader that takes the fields with {@link #version} and the
+   * others).
+   *
+   * @return the body length
+   */
+  public static int checkHeader(
+      ByteBuffer in, int at, boolean expectResponse, ProtocolVersion expected, int maxBodyLength) {
+    if (in.limit() - at < FrameHeader.SIZE) {
+      throw new ProtocolError("truncated frame header: needs " + FrameHeader.SIZE + " bytes, " + (in.limit() - at)
+          + " remain");
+    }
+    int versionByte = in.get(at) & 0xFF;
+    int opcode = opcode(in, at);
+    int length = in.getInt(at + 5);
     boolean response = (versionByte & 0x80) != 0;
     int version = versionByte & 0x7F;
     if (response != expectResponse) {
@@ -152,7 +169,27 @@ public final class FrameCodec {
     if (length < 0 || length > maxBodyLength) {
       throw new ProtocolError("frame body length " + length + " outside [0, " + maxBodyLength + "]");
     }
-    return new FrameHeader(version, response, flags, streamId, opcode, length);
+    return length;
+  }
+
+  /** The protocol version of the header at {@code at} (direction bit cleared). */
+  public static int version(ByteBuffer in, int at) {
+    return in.get(at) & 0x7F;
+  }
+
+  /** The flags of the header at {@code at}. */
+  public static int flags(ByteBuffer in, int at) {
+    return in.get(at + 1) & 0xFF;
+  }
+
+  /** The stream id of the header at {@code at}. */
+  public static int streamId(ByteBuffer in, int at) {
+    return in.getShort(at + 2);
+  }
+
+  /** The opcode of the header at {@code at}. */
+  public static int opcode(ByteBuffer in, int at) {
+    return in.get(at + 4) & 0xFF;
   }
 
   /** Decodes a whole frame (header and body) from the buffer. */
@@ -176,17 +213,24 @@ public final class FrameCodec {
    *     reused when the bytes match; null otherwise
    */
   public static Frame decodeBody(FrameHeader header, ByteBuffer body, ColumnSpecCache known) {
-    ProtocolVersion version = ProtocolVersion.fromCode(header.version());
+    return decodeBody(header.version(), header.response(), header.flags(), header.streamId(), header.opcode(), body,
+        known);
+  }
+
+  /** {@link #decodeBody(FrameHeader, ByteBuffer, ColumnSpecCache)} with the header's fields given one by one. */
+  public static Frame decodeBody(
+      int versionCode, boolean response, int flags, int streamId, int opcode, ByteBuffer body,
+      ColumnSpecCache known) {
+    ProtocolVersion version = ProtocolVersion.fromCode(versionCode);
     if (version == null) {
-      throw new ProtocolError("unsupported protocol version " + header.version());
+      throw new ProtocolError("unsupported protocol version " + versionCode);
     }
-    int flags = header.flags();
     // v5 compresses whole segments; the envelope flag means nothing there.
     if ((flags & FrameHeader.FLAG_COMPRESSED) != 0 && version.code() < 5) {
       throw new ProtocolError("compressed frame body that was not decompressed");
     }
     UUID tracingId = null;
-    if ((flags & FrameHeader.FLAG_TRACING) != 0 && header.response()) {
+    if ((flags & FrameHeader.FLAG_TRACING) != 0 && response) {
       tracingId = Primitives.readUuid(body);
     }
     List<String> warnings = List.of();
@@ -197,15 +241,15 @@ public final class FrameCodec {
     if ((flags & FrameHeader.FLAG_CUSTOM_PAYLOAD) != 0) {
       payload = Primitives.readBytesMap(body);
     }
-    Message message = known != null && header.response() && header.opcode() == Opcodes.RESULT
+    Message message = known != null && response && opcode == Opcodes.RESULT
         ? Result.decode(body, version, known)
-        : decodeMessage(header.opcode(), header.response(), body, version);
+        : decodeMessage(opcode, response, body, version);
     if (body.hasRemaining()) {
       throw new ProtocolError(
-          body.remaining() + " unread bytes after a message of opcode 0x" + Integer.toHexString(header.opcode()));
+          body.remaining() + " unread bytes after a message of opcode 0x" + Integer.toHexString(opcode));
     }
     boolean tracing = (flags & FrameHeader.FLAG_TRACING) != 0;
-    return new Frame(version, header.streamId(), tracing, tracingId, warnings, payload, message);
+    return new Frame(version, streamId, tracing, tracingId, warnings, payload, message);
   }
 
   static int bodySize(Message message, ProtocolVersion version) {

@@ -102,6 +102,8 @@ public record QueryOptions(
       for (Map.Entry<String, ByteBuffer> entry : namedValues.entrySet()) {
         size += Primitives.sizeOfString(entry.getKey()) + Primitives.sizeOfBytes(entry.getValue());
       }
+    } else if (values instanceof ValueList wire && !wire.isEmpty()) {
+      size += 2 + wire.encodedSize();
     } else if (!values.isEmpty()) {
       size += 2;
       for (int i = 0; i < values.size(); i++) { // indexed: the list is often a wrapper whose iterator escapes
@@ -144,6 +146,9 @@ public record QueryOptions(
         Primitives.writeString(entry.getKey(), out);
         Primitives.writeBytes(entry.getValue(), out);
       }
+    } else if (values instanceof ValueList wire && !wire.isEmpty()) {
+      out.putShort((short) wire.size());
+      wire.writeTo(out); // a bound statement's values, in wire form already
     } else if (!values.isEmpty()) {
       out.putShort((short) values.size());
       for (int i = 0; i < values.size(); i++) {

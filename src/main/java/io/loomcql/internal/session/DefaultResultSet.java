@@ -33,7 +33,6 @@ final class DefaultResultSet implements ResultSet {
   private final Host coordinator;
   private final List<String> warnings;
   private final UUID tracingId;
-  private final boolean schemaInAgreement;
 
   // The cursor: the page being iterated (this one, then fetched ones) and the next row in it.
   private DefaultResultSet cursorPage = this;
@@ -50,13 +49,15 @@ final class DefaultResultSet implements ResultSet {
     this.coordinator = null;
     this.warnings = null;
     this.tracingId = null;
-    this.schemaInAgreement = true;
   }
 
-  /** A result whose {@link ExecutionInfo} is built when first asked for, from what {@code state} holds now. */
+  /**
+   * A result whose {@link ExecutionInfo} is built when first asked for, from what {@code state}
+   * holds now. Only for answers that change no schema (Rows, Void), so the schema counts as agreed.
+   */
   DefaultResultSet(
       DefaultSession session, Statement<?> statement, PageData page, ByteBuffer pagingState, RequestState state,
-      Host coordinator, List<String> warnings, UUID tracingId, boolean schemaInAgreement) {
+      Host coordinator, List<String> warnings, UUID tracingId) {
     this.session = session;
     this.statement = statement;
     this.page = page;
@@ -65,7 +66,6 @@ final class DefaultResultSet implements ResultSet {
     this.coordinator = coordinator;
     this.warnings = warnings;
     this.tracingId = tracingId;
-    this.schemaInAgreement = schemaInAgreement;
   }
 
   @Override
@@ -195,7 +195,7 @@ final class DefaultResultSet implements ResultSet {
   public ExecutionInfo executionInfo() {
     ExecutionInfo info = executionInfo;
     if (info == null) {
-      info = session.executionInfo(state, coordinator, 0, warnings, tracingId, schemaInAgreement);
+      info = session.executionInfo(state, coordinator, 0, warnings, tracingId, true);
       executionInfo = info;
     }
     return info;

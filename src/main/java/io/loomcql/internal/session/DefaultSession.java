@@ -322,11 +322,11 @@ public final class DefaultSession implements Session {
       if (frame.message() instanceof RowsResult rows) {
         PageData page = new PageData(ResultSets.columns(statement, rows, connection), rows);
         return new DefaultResultSet(this, statement, page, rows.metadata().pagingState(), state, coordinator,
-            frame.warnings(), tracingId, agreed);
+            frame.warnings(), tracingId);
       }
       if (frame.message() instanceof VoidResult) {
         return new DefaultResultSet(this, statement, PageData.empty(), null, state, coordinator, frame.warnings(),
-            tracingId, agreed);
+            tracingId);
       }
     }
     ExecutionInfo info = executionInfo(state, coordinator, execution, frame.warnings(), tracingId, agreed);

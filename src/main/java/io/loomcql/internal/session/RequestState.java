@@ -22,7 +22,9 @@ import java.util.function.Function;
  * One request in flight: what to send, its deadline, its plan and every failed attempt so far.
  * Read by the request's executions, which are one thread, or several when the request runs
  * speculative executions; the attempt list is guarded by a lock for that case (made when the
- * race starts, so a request run by one thread takes none).
+ * race starts, so a request run by one thread takes none). What only a failed attempt or a race
+ * needs lives in a {@link History} made on first need: the common request, answered at its first
+ * attempt, carries just the fields it reads.
  */
 final class RequestState {
   final Statement<?> statement;
@@ -30,10 +32,15 @@ final class RequestState {
   final long deadlineNanos;
   final boolean idempotent;
   private final Iterator<Host> plan;
-  private SharedPlan shared; // set before a race starts, then read only
-  private SpeculativeRace<?> race;
-  private ReentrantLock lock; // set by share(), before other executions start: one thread needs none
-  private List<ExecutionInfo.Attempt> failures; // null until an attempt fails: the common case allocates nothing
+  private History history; // null until an attempt fails or a race starts
+
+  /** A race's shared plan and lock, and the failed attempts. */
+  private static final class History {
+    SharedPlan shared; // set before a race starts, then read only
+    SpeculativeRace<?> race;
+    ReentrantLock lock; // set by share(), before other executions start: one thread needs none
+    List<ExecutionInfo.Attempt> failures; // null until an attempt fails
+  }
 
   RequestState(Statement<?> statement, Request request, long deadlineNanos, boolean idempotent, Iterator<Host> plan) {
     this.statement = statement;
@@ -43,32 +50,42 @@ final class RequestState {
     this.plan = plan;
   }
 
-  /** Makes the plan safe for several executions; returns it. */
+  private History history() {
+    if (history == null) {
+      history = new History();
+    }
+    return history;
+  }
+
+  /** Makes the plan safe for several executions; returns it. Called before the race starts. */
   SharedPlan share() {
-    lock = new ReentrantLock();
-    shared = new SharedPlan(plan);
-    return shared;
+    History h = history();
+    h.lock = new ReentrantLock();
+    h.shared = new SharedPlan(plan);
+    return h.shared;
   }
 
   void race(SpeculativeRace<?> race) {
-    this.race = race;
+    history().race = race;
   }
 
   /** The next node to try, or null when the plan is used up. */
   Host nextHost() {
-    if (shared != null) {
-      return shared.next();
+    History h = history;
+    if (h != null && h.shared != null) {
+      return h.shared.next();
     }
     return plan.hasNext() ? plan.next() : null;
   }
 
   void failed(Host host, int execution, Throwable error, RetryDecision decision) {
+    History h = history(); // made by share() already when several executions may get here
     lock();
     try {
-      if (failures == null) {
-        failures = new ArrayList<>(2);
+      if (h.failures == null) {
+        h.failures = new ArrayList<>(2);
       }
-      failures.add(new ExecutionInfo.Attempt(host, execution, error, decision));
+      h.failures.add(new ExecutionInfo.Attempt(host, execution, error, decision));
     } finally {
       unlock();
     }
@@ -79,18 +96,20 @@ final class RequestState {
    * its history any more. Called by that execution's thread.
    */
   boolean isSingleAttempt() {
-    return race == null && shared == null && failures == null;
+    return history == null;
   }
 
   private void lock() {
-    if (lock != null) {
-      lock.lock();
+    History h = history;
+    if (h != null && h.lock != null) {
+      h.lock.lock();
     }
   }
 
   private void unlock() {
-    if (lock != null) {
-      lock.unlock();
+    History h = history;
+    if (h != null && h.lock != null) {
+      h.lock.unlock();
     }
   }
 
@@ -99,8 +118,8 @@ final class RequestState {
     Map<Host, Throwable> errors = new LinkedHashMap<>();
     lock();
     try {
-      if (failures != null) {
-        for (ExecutionInfo.Attempt attempt : failures) {
+      if (history != null && history.failures != null) {
+        for (ExecutionInfo.Attempt attempt : history.failures) {
           errors.put(attempt.host(), attempt.error());
         }
       }
@@ -118,16 +137,16 @@ final class RequestState {
     ExecutionInfo.Attempt answered = new ExecutionInfo.Attempt(coordinator, execution, null, null);
     lock();
     try {
-      if (failures == null) {
+      if (history == null || history.failures == null) {
         attempts = List.of(answered);
       } else {
-        attempts = new ArrayList<>(failures);
+        attempts = new ArrayList<>(history.failures);
         attempts.add(answered);
       }
     } finally {
       unlock();
     }
-    int speculative = race == null ? 0 : race.started() - 1;
+    int speculative = history == null || history.race == null ? 0 : history.race.started() - 1;
     return new ExecutionInfo(coordinator, warnings, tracingId, speculative, schemaInAgreement, attempts, traces);
   }
 }
