@@ -170,6 +170,7 @@ public final class FakeNode implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger prepares = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger preparedIdSalt = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<ByteBuffer, String> prepared = new ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentLinkedQueue<Long> acceptTimes = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public FakeNode() throws IOException {
     this(0);
@@ -179,7 +180,8 @@ public final class FakeNode implements AutoCloseable {
   public FakeNode(int port) throws IOException {
     server = ServerSocketChannel.open()
         .setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true)
-        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        .setOption(java.net.StandardSocketOptions.SO_REUSEPORT, true) // lets an AttemptCounter share the port
+        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024); // room for a reconnection wave
     address = (InetSocketAddress) server.getLocalAddress();
     // Derived from the port: a node "restarted" on the same port is the same node to the driver.
     hostId = java.util.UUID.nameUUIDFromBytes(("fake-node:" + address.getPort()).getBytes(StandardCharsets.UTF_8));
@@ -209,6 +211,7 @@ public final class FakeNode implements AutoCloseable {
     try {
       while (true) {
         SocketChannel client = server.accept();
+        acceptTimes.add(System.nanoTime());
         accepted.incrementAndGet();
         clients.add(client);
         if (closing) { // accepted while close() ran: it must not outlive the node
@@ -376,6 +379,11 @@ public final class FakeNode implements AutoCloseable {
   /** Connections accepted since the node started. */
   public int acceptedConnections() {
     return accepted.get();
+  }
+
+  /** When each connection was accepted ({@link System#nanoTime()}), in order. */
+  public List<Long> acceptTimes() {
+    return List.copyOf(acceptTimes);
   }
 
   private void handle(Frame request, Peer peer) throws IOException {

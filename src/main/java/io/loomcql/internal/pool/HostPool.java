@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * The connections of one session to one node. Requests go to the least busy usable connection.
  *
  * <p>Lost connections are replaced on the {@link ReconnectionPolicy}'s schedule: a background
- * virtual thread refills the pool, and a caller that finds no usable connection connects itself
- * only when an attempt is due, else fails at once saying when the next one is. So a dead node
- * costs its callers a refused connect now and then, not a connect timeout each.
+ * virtual thread refills the pool, starting one (jittered) delay after the loss, so that the many
+ * clients of a node that restarts do not all come back at the same instant. A caller that finds
+ * no usable connection connects itself at once if no attempt failed yet, else only when an
+ * attempt is due, and otherwise fails at once saying when the next one is. So a dead node costs
+ * its callers a refused connect now and then, not a connect timeout each.
  *
  * <p>Thread-safe: {@link #borrow()} is lock-free while a connection is usable; the lock guards
  * only opening connections and the schedule, and is never held across anything else.
@@ -179,7 +181,7 @@ public final class HostPool implements AutoCloseable {
         throw new ConnectionException(address, "pool closed");
       }
       long wait = nextAttemptNanos - System.nanoTime();
-      if (schedule != null && wait > 0) {
+      if (schedule != null && wait > 0 && lastFailure != null) {
         throw new ConnectionException(address, "no open connection; next reconnection attempt in "
             + Duration.ofNanos(wait).toMillis() + " ms (last error: " + lastFailure.getMessage() + ")", lastFailure);
       }
@@ -196,7 +198,7 @@ public final class HostPool implements AutoCloseable {
       Connection connection = Handshake.connect(address, config, keyspace.get(), handshakeTimeout);
       lock.lock();
       try {
-        if (schedule != null) {
+        if (lastFailure != null) {
           LOG.info("[{}] reconnected", address);
         }
         schedule = null;
@@ -250,18 +252,38 @@ public final class HostPool implements AutoCloseable {
     retiredBytesSent.add(connection.bytesSent());
     retiredBytesReceived.add(connection.bytesReceived());
     if (!closed) {
-      startRefill();
+      startRefill(true);
     }
   }
 
   /** Refills missing connections in the background, on the schedule, until all are back. */
   private void startRefill() {
+    startRefill(false);
+  }
+
+  /**
+   * @param afterLoss a connection was lost: if no schedule runs yet, the first attempt waits the
+   *     schedule's first delay (the reference drivers do the same); the jitter in that delay is
+   *     what spreads the clients of a restarting node apart
+   */
+  private void startRefill(boolean afterLoss) {
     if (refilling.compareAndSet(false, true)) {
-      DriverResources.startThread("loomcql-pool-" + address, this::refill);
+      DriverResources.startThread("loomcql-pool-" + address, () -> refill(afterLoss));
     }
   }
 
-  private void refill() {
+  private void refill(boolean afterLoss) {
+    if (afterLoss) {
+      lock.lock(); // taken here, on the refill thread: the thread that saw the loss may be a reader or a caller
+      try {
+        if (schedule == null && !closed) {
+          schedule = reconnection.newSchedule();
+          nextAttemptNanos = System.nanoTime() + schedule.nextDelay().toNanos();
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
     try {
       while (!closed && missing() > 0) {
         // Connect under the lock: one attempt at a time, and a caller that finds no usable
@@ -286,7 +308,7 @@ public final class HostPool implements AutoCloseable {
       refilling.set(false);
     }
     if (!closed && missing() > 0) {
-      startRefill(); // a connection closed while we were finishing
+      startRefill(); // a connection closed while we were finishing (its loss already set the schedule)
     }
   }
 
