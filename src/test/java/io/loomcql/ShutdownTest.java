@@ -85,6 +85,32 @@ class ShutdownTest extends ThreeFakeNodes {
   }
 
   @Test
+  void should_close_at_once_while_pools_hang_in_a_handshake() throws Exception {
+    Cluster cluster = builder().build();
+    Session session = cluster.connect();
+    Host hostB = host(cluster, b.address());
+    Host hostC = host(cluster, c.address());
+    waitUntil(() -> session.pool(hostB).openCount() == 1 && session.pool(hostC).openCount() == 1);
+    int portB = b.address().getPort();
+    int portC = c.address().getPort();
+    b.close();
+    c.close();
+    b = new FakeNode(portB); // back at once, but answering nothing: a handshake hangs until its timeout
+    c = new FakeNode(portC);
+    b.silent(true);
+    c.silent(true);
+    waitUntil(() -> b.acceptedConnections() == 1 && c.acceptedConnections() == 1); // the refills connect
+
+    long start = System.nanoTime();
+    cluster.close();
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(took).as("close while two pools wait %s for a handshake", REQUEST_TIMEOUT)
+        .isLessThan(Duration.ofMillis(500));
+    waitUntil(() -> b.openConnections() + c.openConnections() == 0);
+    assertThat(hostB.isUp()).as("a connect cut short by close() marks no node down").isTrue();
+  }
+
+  @Test
   void should_complete_close_async_of_a_cluster_that_never_connected() throws Exception {
     Cluster cluster = builder().build();
     CompletionStage<Void> first = cluster.closeAsync();

@@ -50,6 +50,7 @@ public final class HostPool implements AutoCloseable {
   private RuntimeException lastFailure; // guarded by lock
   private volatile boolean closed;
   private volatile boolean connecting;
+  private volatile Thread refiller; // the background refill thread while it runs
   private final java.util.concurrent.atomic.LongAdder retiredBytesSent = new java.util.concurrent.atomic.LongAdder();
   private final java.util.concurrent.atomic.LongAdder retiredBytesReceived =
       new java.util.concurrent.atomic.LongAdder();
@@ -220,7 +221,9 @@ public final class HostPool implements AutoCloseable {
       } finally {
         lock.unlock();
       }
-      health.unreachable(e);
+      if (!closed) { // a connect that close() cut short says nothing about the node
+        health.unreachable(e);
+      }
       throw e;
     } finally {
       connecting = false;
@@ -273,6 +276,12 @@ public final class HostPool implements AutoCloseable {
   }
 
   private void refill(boolean afterLoss) {
+    refiller = Thread.currentThread();
+    if (closed) { // close() may have missed this thread: it was not published yet
+      refilling.set(false);
+      refiller = null;
+      return;
+    }
     if (afterLoss) {
       lock.lock(); // taken here, on the refill thread: the thread that saw the loss may be a reader or a caller
       try {
@@ -291,7 +300,9 @@ public final class HostPool implements AutoCloseable {
         lock.lock();
         try {
           long wait = schedule == null ? 0 : nextAttemptNanos - System.nanoTime();
-          if (wait > 0) {
+          if (closed) {
+            break;
+          } else if (wait > 0) {
             attemptDue.awaitNanos(wait); // woken early by reconnectNow() or close()
           } else if (!closed && missing() > 0) {
             install(firstFreeSlot(), connect());
@@ -305,6 +316,7 @@ public final class HostPool implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      refiller = null;
       refilling.set(false);
     }
     if (!closed && missing() > 0) {
@@ -391,14 +403,25 @@ public final class HostPool implements AutoCloseable {
     return closed;
   }
 
+  /**
+   * Closes every connection and stops reconnecting, without waiting: the lock may be held by a
+   * connection attempt for up to a handshake timeout, so the refill thread is woken (if it waits
+   * out a reconnection delay) or interrupted (if it connects), and a caller's attempt under way
+   * closes what it opens once it sees the pool closed.
+   */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      closed = true;
-      attemptDue.signalAll(); // the refill thread may be waiting out a long reconnection delay
-    } finally {
-      lock.unlock();
+    closed = true;
+    if (lock.tryLock()) {
+      try {
+        attemptDue.signalAll(); // the refill thread may be waiting out a long reconnection delay
+      } finally {
+        lock.unlock();
+      }
+    }
+    Thread thread = refiller;
+    if (thread != null && thread != Thread.currentThread()) {
+      thread.interrupt(); // cuts a connect or handshake short; the thread then sees the pool closed
     }
     for (int i = 0; i < connections.length(); i++) {
       Connection connection = connections.getAndSet(i, null);
