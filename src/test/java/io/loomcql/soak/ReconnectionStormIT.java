@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Plan test C23 at the plan's scale (long profile: {@code ./mvnw verify -Plong}): 100 sessions
  * (clusters), 2 connections per node, the driver's default base delay of 1 s (doubling, capped at
- * 4 s here), against a fake three-node cluster that is down for 8 s. Attempts are counted on the
+ * 4 s here), against a fake three-node cluster that is down for 9 s (waves due at 1, 3 and 7 s;
+ * the 4th, at 11 s, finds the nodes back). Attempts are counted on the
  * node side. Besides {@link ReconnectionStorm.Result#assertGuarded()}, the waves of attempts
  * while the nodes are down must come about 1, 2 and 4 s apart: exponential backoff.
  * Size: {@code -Dstorm.sessions=100}.
@@ -22,7 +23,7 @@ class ReconnectionStormIT {
   @Test
   void should_spread_and_back_off_the_reconnections_of_100_sessions_to_a_restarting_cluster() throws Exception {
     ReconnectionStorm.Result result =
-        ReconnectionStorm.run(SESSIONS, 2, BASE, Duration.ofSeconds(4), Duration.ofSeconds(8));
+        ReconnectionStorm.run(SESSIONS, 2, BASE, Duration.ofSeconds(4), Duration.ofSeconds(9));
     System.out.println("C23 storm: " + result.describe());
     result.assertGuarded();
     String report = result.describe();
@@ -34,8 +35,8 @@ class ReconnectionStormIT {
             .hasSize(2 * SESSIONS);
       }
       double firstSpread = (last(waves.get(0)) - waves.get(0).get(0)) / (double) BASE.toNanos();
-      assertThat(firstSpread).as("spread of the first wave, in base delays (jitter +-15%%); %s", report)
-          .isBetween(0.10, 0.30 + 0.10);
+      // jitter +-15%, plus the ~0.1 s it takes the sessions to see 700 connections drop
+      assertThat(firstSpread).as("spread of the first wave, in base delays; %s", report).isBetween(0.10, 0.50);
       double second = (median(waves.get(1)) - median(waves.get(0))) / BASE.toNanos();
       double third = (median(waves.get(2)) - median(waves.get(1))) / BASE.toNanos();
       assertThat(second).as("second delay, in base delays; %s", report).isBetween(1.8, 2.2);

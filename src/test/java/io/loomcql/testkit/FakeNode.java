@@ -227,11 +227,15 @@ public final class FakeNode implements AutoCloseable {
 
   private void serve(SocketChannel client) {
     Peer peer = new Peer(client);
-    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+    ByteBuffer buffer = ByteBuffer.allocate(16 << 10); // grows to the largest frame (1 MiB): hundreds of clients stay cheap
     try {
       while (true) {
         while (notReading && !closing) {
           Thread.sleep(10);
+        }
+        if (!buffer.hasRemaining() && buffer.capacity() < FrameHeader.SIZE + (1 << 20)) {
+          buffer = ByteBuffer.allocate(Math.min(buffer.capacity() * 2, FrameHeader.SIZE + (1 << 20)))
+              .put(buffer.flip());
         }
         if (client.read(buffer) < 0) {
           break;
