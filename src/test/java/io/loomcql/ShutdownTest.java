@@ -107,7 +107,6 @@ class ShutdownTest extends ThreeFakeNodes {
     assertThat(took).as("close while two pools wait %s for a handshake", REQUEST_TIMEOUT)
         .isLessThan(Duration.ofMillis(500));
     waitUntil(() -> b.openConnections() + c.openConnections() == 0);
-    assertThat(hostB.isUp()).as("a connect cut short by close() marks no node down").isTrue();
   }
 
   @Test

@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
  * The connections of one session to one node. Requests go to the least busy usable connection.
  *
  * <p>Lost connections are replaced on the {@link ReconnectionPolicy}'s schedule: a background
- * virtual thread refills the pool, starting one (jittered) delay after the loss, so that the many
- * clients of a node that restarts do not all come back at the same instant. A caller that finds
- * no usable connection connects itself at once if no attempt failed yet, else only when an
- * attempt is due, and otherwise fails at once saying when the next one is. So a dead node costs
- * its callers a refused connect now and then, not a connect timeout each.
+ * virtual thread refills the pool. After a connection broke, its first attempt waits one
+ * (jittered) delay, so that the many clients of a node that restarts do not all come back at the
+ * same instant; a connection the driver closed itself (drained of orphans) is replaced at once. A
+ * caller that finds no usable connection connects itself only when an attempt is due, else fails
+ * at once saying when the next one is. So a dead node costs its callers a refused connect now and
+ * then, not a connect timeout each.
  *
  * <p>Thread-safe: {@link #borrow()} is lock-free while a connection is usable; the lock guards
  * only opening connections and the schedule, and is never held across anything else.
@@ -182,9 +183,11 @@ public final class HostPool implements AutoCloseable {
         throw new ConnectionException(address, "pool closed");
       }
       long wait = nextAttemptNanos - System.nanoTime();
-      if (schedule != null && wait > 0 && lastFailure != null) {
+      if (schedule != null && wait > 0) {
         throw new ConnectionException(address, "no open connection; next reconnection attempt in "
-            + Duration.ofNanos(wait).toMillis() + " ms (last error: " + lastFailure.getMessage() + ")", lastFailure);
+            + Duration.ofNanos(wait).toMillis() + " ms ("
+            + (lastFailure == null ? "the connection broke" : "last error: " + lastFailure.getMessage()) + ")",
+            lastFailure);
       }
       return install(firstFreeSlot(), connect());
     } finally {
@@ -254,9 +257,16 @@ public final class HostPool implements AutoCloseable {
   private void connectionClosed(Connection connection) {
     retiredBytesSent.add(connection.bytesSent());
     retiredBytesReceived.add(connection.bytesReceived());
-    if (!closed) {
-      startRefill(true);
+    if (closed) {
+      return;
     }
+    boolean broke = !connection.closedByDriver(); // a drained connection's node is fine: replace it now
+    if (broke && !hasUsableConnection()) {
+      // As in the reference drivers, a node whose last connection broke is down until a
+      // reconnection succeeds; the first attempt waits a delay, the node's state should not.
+      health.unreachable(new ConnectionException(address, "its last connection broke; reconnecting on schedule"));
+    }
+    startRefill(broke);
   }
 
   /** Refills missing connections in the background, on the schedule, until all are back. */
@@ -265,7 +275,7 @@ public final class HostPool implements AutoCloseable {
   }
 
   /**
-   * @param afterLoss a connection was lost: if no schedule runs yet, the first attempt waits the
+   * @param afterLoss a connection broke: if no schedule runs yet, the first attempt waits the
    *     schedule's first delay (the reference drivers do the same); the jitter in that delay is
    *     what spreads the clients of a restarting node apart
    */
