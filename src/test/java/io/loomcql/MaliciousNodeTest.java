@@ -58,13 +58,24 @@ class MaliciousNodeTest {
   }
 
   private Cluster cluster() throws Exception {
+    return builder(b).build();
+  }
+
+  /** The control connection on {@code contact}, requests routed by {@link #routing()}, short heartbeats. */
+  private Cluster.Builder builder(FakeNode contact) throws Exception {
     return Cluster.builder()
-        .addContactPoints(b.address())
+        .addContactPoints(contact.address())
         .withLoadBalancingPolicy(routing())
         .withRequestTimeout(Duration.ofSeconds(2))
         .withIdleHeartbeatInterval(Duration.ofMillis(500))
-        .withIdleHeartbeatTimeout(Duration.ofMillis(500))
-        .build();
+        .withIdleHeartbeatTimeout(Duration.ofMillis(500));
+  }
+
+  /** Heap in use after a full GC. */
+  private static long heapAfterGc() {
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    return runtime.totalMemory() - runtime.freeMemory();
   }
 
   /** Runs {@code count} requests that only node b can answer, and returns the slowest. */
@@ -120,6 +131,97 @@ class MaliciousNodeTest {
       assertThat(slowestOnB(session, host(session, b), 50)).isLessThan(Duration.ofMillis(500));
       assertThat(a.acceptedConnections()).as("each bad frame closed a's connection").isBetween(20, 21);
       assertThat(hostA).isNotNull();
+    }
+  }
+
+  @Test
+  void should_close_a_connection_whose_lz4_body_claims_two_gib_without_allocating_it() throws Exception {
+    a.behavior((query, request, peer) -> {
+      if (query.query().startsWith("bomb")) {
+        int stream = request.streamId();
+        peer.writeRaw(new byte[] {(byte) 0x84, 0x01 /* compressed */, (byte) (stream >> 8), (byte) stream, 0x08, 0, 0, 0, 8,
+            0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0, // LZ4 prefix: 2,147,483,632 bytes once decompressed
+            0x10, 0x41, 0, 0}); // and 4 bytes of block
+      } else {
+        FakeNode.echo(query, request, peer);
+      }
+    });
+    try (Cluster cluster = builder(b).withCompression(Compression.LZ4).build(); Session session = cluster.connect()) {
+      assertThat(cluster.protocolVersion()).as("the fake nodes speak v4").isEqualTo(ProtocolVersion.V4);
+      io.loomcql.metadata.Host hostA = host(session, a);
+      assertThat(session.execute("warm up").one().getString(0)).isEqualTo("warm up"); // compressed both ways
+      int acceptedBefore = a.acceptedConnections();
+      long heapBefore = heapAfterGc();
+      long allocatedBefore = io.loomcql.internal.protocol.compression.Allocations.total();
+      for (int i = 0; i < 10; i++) {
+        awaitOpen(session, hostA);
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+            () -> session.execute(SimpleStatement.newInstance("bomb " + System.nanoTime()))); // not idempotent
+        assertThat(failure)
+            .isInstanceOfSatisfying(io.loomcql.error.ConnectionException.class,
+                e -> assertThat(e.getMessage()).contains("connection broken").contains("not idempotent"))
+            .rootCause()
+            .isInstanceOf(io.loomcql.error.ProtocolError.class)
+            .hasMessageContaining("declares 2147483632 uncompressed bytes, more than the maximum");
+      }
+      long allocated = io.loomcql.internal.protocol.compression.Allocations.total() - allocatedBefore;
+      assertThat(allocated).as("allocated by all threads for 10 bombs and 10 reconnections").isLessThan(64L << 20);
+      assertThat(heapAfterGc() - heapBefore).as("heap growth").isLessThan(32L << 20);
+      assertThat(a.acceptedConnections() - acceptedBefore).as("each bomb closed a's connection").isGreaterThanOrEqualTo(10);
+      assertThat(slowestOnB(session, host(session, b), 50)).isLessThan(Duration.ofMillis(500));
+    }
+  }
+
+  /** Waits for the pool of {@code host} to have an open connection again. */
+  private static void awaitOpen(Session session, io.loomcql.metadata.Host host) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (session.pool(host).openCount() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(session.pool(host).openCount()).as("open connections to " + host).isPositive();
+  }
+
+  @Test
+  void should_survive_an_endless_event_stream_on_the_control_connection_and_keep_the_other_node_fast()
+      throws Exception {
+    java.net.InetSocketAddress unknown = new java.net.InetSocketAddress("127.0.0.99", 9042);
+    List<io.loomcql.internal.protocol.Event> events = List.of(
+        new io.loomcql.internal.protocol.Event.StatusChange("UP", unknown),
+        new io.loomcql.internal.protocol.Event.StatusChange("DOWN", b.address()),
+        new io.loomcql.internal.protocol.Event.TopologyChange("NEW_NODE", unknown));
+    try (Cluster cluster = builder(a).build(); Session session = cluster.connect()) {
+      assertThat(a.registeredConnections()).as("the control connection is on a").isOne();
+      long heapBefore = heapAfterGc();
+      java.util.concurrent.atomic.AtomicLong pushed = new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.atomic.AtomicBoolean flooding = new java.util.concurrent.atomic.AtomicBoolean(true);
+      // A platform thread: the flood must not take one of the few virtual-thread carriers itself.
+      Thread flood = Thread.ofPlatform().name("event-flood").start(() -> {
+        while (flooding.get()) {
+          pushed.addAndGet(a.pushEvents(events, 1_000));
+        }
+      });
+      Duration slowest = Duration.ZERO;
+      long heapDuring = 0;
+      long start = System.nanoTime();
+      try {
+        while (System.nanoTime() - start < Duration.ofSeconds(3).toNanos()) {
+          Duration round = slowestOnB(session, host(session, b), 20);
+          slowest = round.compareTo(slowest) > 0 ? round : slowest;
+          if (heapDuring == 0 && System.nanoTime() - start > Duration.ofMillis(1_500).toNanos()) {
+            heapDuring = heapAfterGc(); // what the flood keeps alive while it runs (between timed requests)
+          }
+        }
+      } finally {
+        flooding.set(false);
+        flood.join(5_000);
+      }
+      long heapAfter = heapAfterGc();
+      assertThat(pushed.get()).as("bytes of events pushed in 3 s").isGreaterThan(10L << 20);
+      assertThat(slowest).as("slowest request to b during the flood").isLessThan(Duration.ofMillis(500));
+      assertThat(heapDuring - heapBefore).as("heap growth during the flood").isLessThan(32L << 20);
+      assertThat(heapAfter - heapBefore).as("heap growth after the flood").isLessThan(32L << 20);
+      assertThat(host(session, b).isUp()).as("a DOWN event is not enough to lose b").isTrue();
+      assertThat(session.execute("after the flood").one().getString(0)).isEqualTo("after the flood");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.loomcql.testkit.PinsOnPurpose;
 import io.loomcql.testkit.Pin;
 import io.loomcql.testkit.PinningRecorder;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * The pin detector detects: a virtual thread that blocks where it cannot unmount, in a class under
  * {@code io.loomcql.}, fails the recorder with its stack. (A detector that never fires proves nothing.)
  */
+@PinsOnPurpose
 class PinningRecorderTest {
 
   /** Blocks in its class initializer: a virtual thread running it pins on JDK 21 and on 25. */

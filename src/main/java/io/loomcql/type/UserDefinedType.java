@@ -1,5 +1,6 @@
 package io.loomcql.type;
 
+import io.loomcql.internal.metadata.schema.CqlIdentifiers;
 import java.util.List;
 import java.util.Objects;
 
@@ -71,13 +72,14 @@ public record UserDefinedType(
   }
 
   /**
-   * The type as CQL names it: {@code keyspace.name}, wrapped in {@code frozen<...>} if frozen. The
-   * names are not quoted.
+   * The type as CQL names it: {@code keyspace.name}, wrapped in {@code frozen<...>} if frozen. A
+   * name that CQL would otherwise fold to lower case or read as a keyword is double-quoted, so
+   * the result can be pasted into a statement.
    *
-   * @return for example {@code frozen<shop.address>}
+   * @return for example {@code frozen<shop.address>} or {@code shop."HomeAddress"}
    */
   @Override
   public String asCql() {
-    return Frozen.wrap(keyspace + "." + name, frozen);
+    return Frozen.wrap(CqlIdentifiers.qualified(keyspace, name), frozen);
   }
 }

@@ -3,6 +3,7 @@ package io.loomcql.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loomcql.Cluster;
+import io.loomcql.Compression;
 import io.loomcql.PreparedStatement;
 import io.loomcql.ProtocolVersion;
 import io.loomcql.Row;
@@ -30,12 +31,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every CQL type written with prepared statements and read back equal, and vector search, on v4 and v5. */
+/**
+ * Every CQL type written with prepared statements and read back equal, updates and deletes, on v4
+ * and v5 with and without LZ4; nulls and vector search on v4 and v5.
+ */
 @ExtendWith(CassandraExtension.class)
 class TypesIT {
   private static final String KEYSPACE = "it_types";
@@ -64,14 +71,25 @@ class TypesIT {
   }
 
   private static Cluster cluster(ProtocolVersion version) {
-    return Cluster.builder().addContactPoints(contactPoint).withProtocolVersion(version).build();
+    return cluster(version, Compression.NONE);
+  }
+
+  private static Cluster cluster(ProtocolVersion version, Compression compression) {
+    return Cluster.builder().addContactPoints(contactPoint).withProtocolVersion(version)
+        .withCompression(compression).build();
+  }
+
+  /** v4 and v5, each without compression and with LZ4 (v4 compresses frame bodies, v5 segments). */
+  static Stream<Arguments> versionsAndCompressions() {
+    return Stream.of(ProtocolVersion.V4, ProtocolVersion.V5)
+        .flatMap(v -> Stream.of(Arguments.of(v, Compression.NONE), Arguments.of(v, Compression.LZ4)));
   }
 
   @ParameterizedTest
-  @EnumSource(value = ProtocolVersion.class, names = {"V4", "V5"})
-  void should_read_back_every_type_equal_when_written_with_a_prepared_statement(ProtocolVersion version)
-      throws Exception {
-    try (Cluster cluster = cluster(version); Session session = cluster.connect(KEYSPACE)) {
+  @MethodSource("versionsAndCompressions")
+  void should_read_back_every_type_equal_when_written_with_a_prepared_statement(
+      ProtocolVersion version, Compression compression) throws Exception {
+    try (Cluster cluster = cluster(version, compression); Session session = cluster.connect(KEYSPACE)) {
       PreparedStatement insert = session.prepare("INSERT INTO everything (" + COLUMNS + ") VALUES ("
           + "?, ".repeat(COLUMN_COUNT - 1) + "?)");
       UserDefinedType address = (UserDefinedType) insert.variableDefinitions().get(24).type();
@@ -80,7 +98,7 @@ class TypesIT {
       assertThat(insert.variableDefinitions().get(27).type()).isEqualTo(new VectorType(DataType.TEXT, 2));
 
       UdtValue home = address.newValue().with("street", "Main St").with("zip", 75001).with("tags", Set.of("a", "b"));
-      List<Object> values = new ArrayList<>(List.of("full-" + version, "ascii", Long.MIN_VALUE,
+      List<Object> values = new ArrayList<>(List.of("full-" + version + "-" + compression, "ascii", Long.MIN_VALUE,
           ByteBuffer.wrap(new byte[] {0, 1, 2}), true, LocalDate.of(2024, 2, 29), new BigDecimal("-1234567890.0987654321e-30"),
           Double.NaN, CqlDuration.parse("-1y2mo3d4h5m6s7ms8us9ns"), Float.POSITIVE_INFINITY,
           InetAddress.getByName("2001:db8::8a2e:370:7334"), Integer.MAX_VALUE, Short.MIN_VALUE, "héllo wörld ✓",
@@ -103,10 +121,44 @@ class TypesIT {
       assertThat(row.get("pair", TupleValue.class)).isEqualTo(values.get(25));
 
       // float[] binds as vector<float, n>
-      session.execute(insert.boundStatementBuilder().set("k", "floats-" + version)
+      String floats = "floats-" + version + "-" + compression;
+      session.execute(insert.boundStatementBuilder().set("k", floats)
           .set("v_float", new float[] {1f, 2f, 3f}, float[].class).build());
-      assertThat(session.execute("SELECT v_float FROM everything WHERE k = ?", "floats-" + version).one()
+      assertThat(session.execute("SELECT v_float FROM everything WHERE k = ?", floats).one()
           .getVector(0, Float.class)).isEqualTo(CqlVector.of(1f, 2f, 3f));
+    }
+  }
+
+  /** F32's CRUD beyond insert and select: updates of plain and collection columns, deletes of cells and rows. */
+  @ParameterizedTest
+  @MethodSource("versionsAndCompressions")
+  void should_update_and_delete_cells_collection_elements_and_rows(ProtocolVersion version, Compression compression) {
+    String key = "crud-" + version + "-" + compression;
+    try (Cluster cluster = cluster(version, compression); Session session = cluster.connect(KEYSPACE)) {
+      PreparedStatement insert = session.prepare(
+          "INSERT INTO everything (k, a_int, a_text, l_int, s_text, m_text_double) VALUES (?, ?, ?, ?, ?, ?)");
+      session.execute(insert.bind(key, 1, "one", List.of(1, 2), Set.of("a", "b"), Map.of("x", 1.0)));
+
+      PreparedStatement update = session.prepare("UPDATE everything SET a_int = ?, a_text = null, l_int = l_int + ?,"
+          + " s_text = s_text - ?, m_text_double[?] = ? WHERE k = ?");
+      session.execute(update.bind(2, List.of(3), Set.of("a"), "y", 2.5, key));
+      Row updated = session.execute(
+          "SELECT a_int, a_text, l_int, s_text, m_text_double FROM everything WHERE k = ?", key).one();
+      assertThat(updated.getInt("a_int")).isEqualTo(2);
+      assertThat(updated.isNull("a_text")).isTrue();
+      assertThat(updated.getList("l_int", Integer.class)).containsExactly(1, 2, 3);
+      assertThat(updated.getSet("s_text", String.class)).containsExactly("b");
+      assertThat(updated.getMap("m_text_double", String.class, Double.class)).containsOnly(
+          Map.entry("x", 1.0), Map.entry("y", 2.5));
+
+      session.execute("DELETE a_int, l_int[0], m_text_double['x'] FROM everything WHERE k = ?", key);
+      Row deleted = session.execute("SELECT a_int, l_int, m_text_double FROM everything WHERE k = ?", key).one();
+      assertThat(deleted.isNull("a_int")).isTrue();
+      assertThat(deleted.getList("l_int", Integer.class)).containsExactly(2, 3);
+      assertThat(deleted.getMap("m_text_double", String.class, Double.class)).containsOnly(Map.entry("y", 2.5));
+
+      session.execute("DELETE FROM everything WHERE k = ?", key);
+      assertThat(session.execute("SELECT k FROM everything WHERE k = ?", key).one()).isNull();
     }
   }
 

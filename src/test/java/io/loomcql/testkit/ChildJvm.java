@@ -30,8 +30,9 @@ public final class ChildJvm {
   /** Runs {@code main} with the JVM options and arguments given, killing it after {@code bound}. */
   public static Result run(Duration bound, List<String> jvmOptions, Class<?> main, String... args)
       throws IOException, InterruptedException {
-    String java = ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // java.home rather than this process's command: bin/jdk21 runs the JVM through a dynamic
+    // loader, which is then the command, while java.home/bin/java is a launcher that works.
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(jvmOptions);

@@ -1,6 +1,7 @@
 package io.loomcql.testkit;
 
 import io.loomcql.ColumnDefinition;
+import io.loomcql.Compression;
 import io.loomcql.ProtocolVersion;
 import io.loomcql.internal.protocol.ErrorCodes;
 import io.loomcql.internal.protocol.ErrorDetails;
@@ -22,6 +23,13 @@ import io.loomcql.internal.protocol.RowsMetadata;
 import io.loomcql.internal.protocol.RowsResult;
 import io.loomcql.internal.protocol.Startup;
 import io.loomcql.internal.protocol.Supported;
+import io.loomcql.internal.protocol.compression.Compressor;
+import io.loomcql.internal.protocol.compression.Compressors;
+import io.loomcql.internal.protocol.compression.Lz4Block;
+import io.loomcql.internal.protocol.segment.EnvelopeAssembler;
+import io.loomcql.internal.protocol.segment.Segment;
+import io.loomcql.internal.protocol.segment.SegmentDecoder;
+import io.loomcql.internal.protocol.segment.SegmentFormat;
 import io.loomcql.type.DataType;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -39,7 +47,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A fake CQL node on 127.0.0.1 for what a real node cannot be made to do on demand: answer late,
  * never answer, or drop the connection mid-request. It speaks protocol v4 through the driver's
- * own codecs. STARTUP, OPTIONS, REGISTER and PREPARE are answered; every QUERY, and every EXECUTE
+ * own codecs, with LZ4 if STARTUP asks for it, and v5 (segments, LZ4 or not) once {@link
+ * #speakV5} is on. STARTUP, OPTIONS, REGISTER and PREPARE are answered; every QUERY, and every EXECUTE
  * of a statement it prepared (as a QUERY of the prepared text), goes to the {@link Behavior}.
  */
 public final class FakeNode implements AutoCloseable {
@@ -54,9 +63,21 @@ public final class FakeNode implements AutoCloseable {
   public static final class Peer {
     private final SocketChannel channel;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile ProtocolVersion version = ProtocolVersion.V4;
+    private volatile Compressor bodyCompressor; // v4 with compression: requests may come compressed
+    private volatile Lz4Block segmentLz4; // v5 with LZ4
+    private volatile boolean framed; // v5 after READY: both ways in segments
+    // Read side, used by the connection's serving thread only.
+    private SegmentDecoder segments;
+    private EnvelopeAssembler envelopes;
 
     Peer(SocketChannel channel) {
       this.channel = channel;
+    }
+
+    /** The version of the STARTUP this connection was opened with (v4 until then). */
+    public ProtocolVersion version() {
+      return version;
     }
 
     public void reply(Frame request, Response response) throws IOException {
@@ -67,6 +88,9 @@ public final class FakeNode implements AutoCloseable {
       ByteBuffer out = ByteBuffer.allocate(FrameCodec.encodedSize(frame));
       FrameCodec.encode(frame, out);
       out.flip();
+      if (framed) {
+        out = segmented(out, segmentLz4);
+      }
       writeLock.lock();
       try {
         while (out.hasRemaining()) {
@@ -114,6 +138,36 @@ public final class FakeNode implements AutoCloseable {
       return bytes;
     }
 
+    /**
+     * The v5 segments (uncompressed) that would carry {@code response} to {@code request}: one
+     * self-contained segment for a small envelope. For a test that corrupts them before {@link
+     * #writeRaw}.
+     */
+    public static byte[] segmented(Frame request, Response response) {
+      ByteBuffer out = segmented(encode(Frame.of(request.version(), request.streamId(), response)), null);
+      byte[] bytes = new byte[out.remaining()];
+      out.get(bytes);
+      return bytes;
+    }
+
+    /** Cuts an encoded envelope into v5 segments: one self-contained, or several parts of a large one. */
+    private static ByteBuffer segmented(ByteBuffer envelope, Lz4Block lz4) {
+      int size = envelope.remaining();
+      if (size <= SegmentFormat.MAX_PAYLOAD_LENGTH) {
+        ByteBuffer out = ByteBuffer.allocate(SegmentFormat.maxEncodedLength(size, lz4));
+        SegmentFormat.encode(envelope, true, lz4, out);
+        return out.flip();
+      }
+      int parts = (size + SegmentFormat.MAX_PAYLOAD_LENGTH - 1) / SegmentFormat.MAX_PAYLOAD_LENGTH;
+      ByteBuffer out = ByteBuffer.allocate(parts * SegmentFormat.maxEncodedLength(SegmentFormat.MAX_PAYLOAD_LENGTH, lz4));
+      while (envelope.hasRemaining()) {
+        int length = Math.min(SegmentFormat.MAX_PAYLOAD_LENGTH, envelope.remaining());
+        SegmentFormat.encode(envelope.slice(envelope.position(), length), false, lz4, out);
+        envelope.position(envelope.position() + length);
+      }
+      return out.flip();
+    }
+
     /** Writes bytes that are no frame at all (an unknown opcode and version). */
     public void corrupt() throws IOException {
       ByteBuffer garbage = ByteBuffer.wrap(new byte[] {(byte) 0x84, 0, 0, 1, (byte) 0x7F, 0, 0, 0, 0});
@@ -158,6 +212,7 @@ public final class FakeNode implements AutoCloseable {
   private volatile boolean silent;
   private volatile boolean closing;
   private volatile boolean notReading;
+  private volatile boolean speaksV5;
   private volatile List<FakeNode> peers = List.of();
   private volatile List<SimulatedPeer> simulatedPeers = List.of();
   private volatile Map<String, Map<String, String>> keyspaces = Map.of();
@@ -171,6 +226,9 @@ public final class FakeNode implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger preparedIdSalt = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<ByteBuffer, String> prepared = new ConcurrentHashMap<>();
   private final java.util.concurrent.ConcurrentLinkedQueue<Long> acceptTimes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final Map<ProtocolVersion, java.util.concurrent.atomic.AtomicInteger> startups = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger v5Refusals = new java.util.concurrent.atomic.AtomicInteger();
+  private static final int MAX_REQUEST = 1 << 20;
 
   public FakeNode() throws IOException {
     this(0);
@@ -233,21 +291,30 @@ public final class FakeNode implements AutoCloseable {
         while (notReading && !closing) {
           Thread.sleep(10);
         }
-        if (!buffer.hasRemaining() && buffer.capacity() < FrameHeader.SIZE + (1 << 20)) {
-          buffer = ByteBuffer.allocate(Math.min(buffer.capacity() * 2, FrameHeader.SIZE + (1 << 20)))
+        if (!buffer.hasRemaining() && buffer.capacity() < FrameHeader.SIZE + MAX_REQUEST) {
+          buffer = ByteBuffer.allocate(Math.min(buffer.capacity() * 2, FrameHeader.SIZE + MAX_REQUEST))
               .put(buffer.flip());
         }
         if (client.read(buffer) < 0) {
           break;
         }
         buffer.flip();
-        while (buffer.remaining() >= FrameHeader.SIZE) {
+        while (peer.segments == null && buffer.remaining() >= FrameHeader.SIZE) {
           int length = buffer.getInt(buffer.position() + 5);
           if (buffer.remaining() < FrameHeader.SIZE + length) {
             break;
           }
-          Frame request = FrameCodec.decode(buffer, false, 1 << 20);
-          handle(request, peer);
+          handle(decodeFrame(buffer, peer), peer); // may switch the connection to v5 segments
+        }
+        if (peer.segments != null) {
+          Segment segment;
+          while ((segment = peer.segments.next(buffer)) != null) {
+            peer.envelopes.feed(segment);
+            ByteBuffer envelope;
+            while ((envelope = peer.envelopes.next()) != null) {
+              handle(FrameCodec.decode(envelope, false, MAX_REQUEST), peer);
+            }
+          }
         }
         buffer.compact();
       }
@@ -265,6 +332,19 @@ public final class FakeNode implements AutoCloseable {
     }
   }
 
+  /** A v3/v4 frame from the buffer, its body decompressed if the connection negotiated compression. */
+  private static Frame decodeFrame(ByteBuffer buffer, Peer peer) {
+    FrameHeader header = FrameCodec.decodeHeader(buffer, false, null, MAX_REQUEST);
+    ByteBuffer body = buffer.slice(buffer.position(), header.bodyLength());
+    buffer.position(buffer.position() + header.bodyLength());
+    if ((header.flags() & FrameHeader.FLAG_COMPRESSED) != 0 && peer.bodyCompressor != null) {
+      body = peer.bodyCompressor.decompress(body, MAX_REQUEST);
+      header = new FrameHeader(header.version(), header.response(), header.flags() & ~FrameHeader.FLAG_COMPRESSED,
+          header.streamId(), header.opcode(), body.remaining());
+    }
+    return FrameCodec.decodeBody(header, body);
+  }
+
   /**
    * What a node that speaks only v3/v4 answers to a frame of another version: a PROTOCOL_ERROR in
    * the version it prefers (as Cassandra does), or null when the version is fine.
@@ -276,6 +356,16 @@ public final class FakeNode implements AutoCloseable {
     ErrorResponse error = new ErrorResponse(ErrorCodes.PROTOCOL_ERROR, "Invalid or unsupported protocol version ("
         + request.version().code() + "); supported versions are (3/v3, 4/v4)", ErrorDetails.None.INSTANCE);
     return Frame.of(ProtocolVersion.V4, request.streamId(), error);
+  }
+
+  /**
+   * Whether this node accepts protocol v5 (then it frames everything after READY in v5 segments,
+   * as Cassandra 4.0+ does). Off by default: the node speaks v3 and v4 only, like Cassandra 3.x, and
+   * answers a v5 frame with "Invalid or unsupported protocol version". Turning it off later only
+   * affects connections opened afterwards.
+   */
+  public void speakV5(boolean speaks) {
+    this.speaksV5 = speaks;
   }
 
   /** A node that stops reading: its socket buffers fill and the client's writes stall. */
@@ -394,13 +484,14 @@ public final class FakeNode implements AutoCloseable {
     if (silent) {
       return;
     }
-    Frame refusal = unsupportedVersionReply(request);
+    Frame refusal = request.version() == ProtocolVersion.V5 && speaksV5 ? null : unsupportedVersionReply(request);
     if (refusal != null) {
+      v5Refusals.incrementAndGet();
       peer.send(refusal);
       return;
     }
     switch (request.message()) {
-      case Startup s -> peer.reply(request, Ready.INSTANCE);
+      case Startup s -> startup(request, s, peer);
       case Register r -> {
         registered.add(peer);
         peer.reply(request, Ready.INSTANCE);
@@ -408,7 +499,8 @@ public final class FakeNode implements AutoCloseable {
       case Query q when q.query().contains("FROM system_schema.keyspaces") ->
           peer.reply(request, SystemTables.keyspaces(keyspaces));
       case Query q when q.query().contains("FROM system_schema.") -> peer.reply(request, SystemTables.empty());
-      case Options o -> peer.reply(request, new Supported(Map.of("CQL_VERSION", List.of("3.4.7"))));
+      case Options o ->
+          peer.reply(request, new Supported(Map.of("CQL_VERSION", List.of("3.4.7"), "COMPRESSION", List.of("lz4"))));
       case Query q when SystemTables.answers(q.query()) -> {
         systemReads.incrementAndGet();
         peer.reply(request, SystemTables.answer(this, q.query()));
@@ -438,6 +530,41 @@ public final class FakeNode implements AutoCloseable {
     }
   }
 
+  /** READY, then the compression STARTUP asked for; on v5 both ways are in segments from the next byte. */
+  private void startup(Frame request, Startup startup, Peer peer) throws IOException {
+    boolean lz4 = "lz4".equals(startup.options().get("COMPRESSION"));
+    peer.version = request.version();
+    peer.reply(request, Ready.INSTANCE);
+    startups.computeIfAbsent(request.version(), v -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+    if (request.version() == ProtocolVersion.V5) {
+      Lz4Block block = lz4 ? Compressors.forSegments(Compression.LZ4) : null;
+      peer.segmentLz4 = block;
+      peer.segments = new SegmentDecoder(block);
+      peer.envelopes = new EnvelopeAssembler(MAX_REQUEST);
+      peer.framed = true;
+    } else if (lz4) {
+      peer.bodyCompressor = Compressors.forBody(Compression.LZ4);
+    }
+  }
+
+  /** STARTUPs answered with READY, in {@code version}. */
+  public int startups(ProtocolVersion version) {
+    java.util.concurrent.atomic.AtomicInteger count = startups.get(version);
+    return count == null ? 0 : count.get();
+  }
+
+  /** Frames answered with "Invalid or unsupported protocol version". */
+  public int versionRefusals() {
+    return v5Refusals.get();
+  }
+
+  /** Closes every connection to this node while it keeps listening: clients must reconnect. */
+  public void dropConnections() throws IOException {
+    for (SocketChannel client : clients) {
+      client.close();
+    }
+  }
+
   /**
    * Pushes {@code event} on stream -1 to every connection that sent REGISTER (the driver's
    * control connection); connections that closed are skipped.
@@ -448,13 +575,43 @@ public final class FakeNode implements AutoCloseable {
     int sent = 0;
     for (Peer peer : registered) {
       try {
-        peer.send(Frame.of(ProtocolVersion.V4, -1, event));
+        peer.send(Frame.of(peer.version(), -1, event));
         sent++;
       } catch (IOException e) {
         registered.remove(peer);
       }
     }
     return sent;
+  }
+
+  /**
+   * Writes {@code copies} of each event, back to back in one write, on stream -1 to every
+   * connection that sent REGISTER: a flood, limited only by how fast the client reads.
+   *
+   * @return the bytes written, summed over the connections
+   */
+  public long pushEvents(List<? extends Event> events, int copies) {
+    long written = 0;
+    for (Peer peer : registered) {
+      java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < copies; i++) {
+        for (Event event : events) {
+          ByteBuffer frame = Peer.encode(Frame.of(peer.version(), -1, event));
+          batch.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
+        }
+      }
+      byte[] bytes = batch.toByteArray();
+      if (peer.framed) {
+        throw new IllegalStateException("pushEvents writes v3/v4 frames; this connection is on v5 segments");
+      }
+      try {
+        peer.writeRaw(bytes);
+        written += bytes.length;
+      } catch (IOException e) {
+        registered.remove(peer);
+      }
+    }
+    return written;
   }
 
   /** Connections that registered for events and are still listed. */

@@ -148,6 +148,37 @@ public final class LocalCluster implements AutoCloseable {
         node(n).stopGracefully(Duration.ofSeconds(30));
     }
 
+    /**
+     * Freezes node {@code n} with SIGSTOP, as a long GC pause or a stalled VM would: its sockets
+     * stay open and accept bytes, but it answers nothing until {@link #resume(int)}.
+     */
+    public void pause(int n) {
+        signal(n, "STOP");
+    }
+
+    /** Lets a node frozen by {@link #pause(int)} run again (SIGCONT). */
+    public void resume(int n) {
+        signal(n, "CONT");
+    }
+
+    private void signal(int n, String signal) {
+        long pid = node(n).pid();
+        if (pid < 0) {
+            throw new IllegalStateException("node " + n + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " exited with " + kill.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIG" + signal + " to node " + n, e);
+        }
+    }
+
     /** Waits until every other running node's log says node {@code n} {@code is now DOWN}. */
     public void awaitSeenDown(int n, Duration timeout) {
         Map<Integer, Long> marks;

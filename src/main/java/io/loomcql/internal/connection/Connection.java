@@ -9,6 +9,8 @@ import io.loomcql.error.BusyPoolException;
 import io.loomcql.error.ConnectionException;
 import io.loomcql.error.DriverException;
 import io.loomcql.error.OperationTimedOutException;
+import io.loomcql.error.ProtocolError;
+import io.loomcql.internal.protocol.ErrorResponse;
 import io.loomcql.internal.protocol.Event;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameCodec;
@@ -46,12 +48,21 @@ public final class Connection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
   private static final AtomicInteger IDS = new AtomicInteger();
 
+  /**
+   * Responses on stream ids with no request past which a connection is closed: a few can be a
+   * node's bug, many mean it is confused about the stream ids or hostile. Not a user option; tests
+   * lower it with {@link #maxStrayResponses(int)}.
+   */
+  static final int DEFAULT_MAX_STRAY_RESPONSES = 100;
+
   private final InetSocketAddress address;
   private final ProtocolVersion version;
   private final CountingTransport transport;
   private final StreamIds streamIds;
   private final AtomicReferenceArray<PendingRequest> slots;
   private final AtomicInteger orphans = new AtomicInteger();
+  private final AtomicInteger strayResponses = new AtomicInteger();
+  private volatile int maxStrayResponses = DEFAULT_MAX_STRAY_RESPONSES;
   private final AtomicReference<Throwable> closedCause = new AtomicReference<>();
   private final FrameWriter writer;
   private final DeadlineSweeper sweeper;
@@ -318,12 +329,27 @@ public final class Connection implements AutoCloseable {
     streamIds.release(id);
   }
 
-  /** Called by the reader for each frame: completes the waiter of its stream id. */
+  /**
+   * Called by the reader for each frame: completes the waiter of its stream id.
+   *
+   * <p>A response on a stream id with no request (never issued, or answered already) is dropped
+   * with a WARN; the {@link #maxStrayResponses}-th such response closes the connection. Stream 0
+   * is stricter: Cassandra answers there when it could not read the stream id of a request, so a
+   * response on 0 with nothing pending closes the connection at once. So does an EVENT on a
+   * non-negative stream id, which only requests use. The late answer of a timed-out request is
+   * none of these: its request keeps the slot until the answer comes.
+   *
+   * @throws ProtocolError to the reader, which then closes the connection
+   */
   void onFrame(FrameHeader header, ByteBuffer body) {
     int id = header.streamId();
     if (id < 0) {
       onEvent(header, body);
       return;
+    }
+    if (header.opcode() == Opcodes.EVENT) {
+      throw new ProtocolError(address, "EVENT on stream " + id + " of " + name
+          + "; events come on negative stream ids only");
     }
     lastFrameNanos = System.nanoTime();
     PendingRequest request = id < slots.length() ? slots.getAndSet(id, null) : null;
@@ -334,13 +360,24 @@ public final class Connection implements AutoCloseable {
         LOG.debug("[{}] dropping a response on stream {} of a closed connection", name, id);
         return;
       }
-      LOG.warn("[{}] dropping a response on stream {} that has no request", name, id);
+      if (id == 0) {
+        throw new ProtocolError(address, "response on stream 0 of " + name + " with no request pending ("
+            + describe(header, body) + ")");
+      }
+      int stray = strayResponses.incrementAndGet();
+      int max = maxStrayResponses;
+      LOG.warn("[{}] dropping a response on stream {} that has no request ({} of {} before this connection closes)",
+          name, id, stray, max);
+      if (stray >= max) {
+        throw new ProtocolError(address, stray + " responses on stream ids with no request on " + name
+            + "; the node does not follow the protocol");
+      }
       return;
     }
     // Free the id before waking the caller, so that a caller who sees its answer also sees the
     // connection's capacity restored.
     streamIds.release(id);
-    if (!request.complete(new ResponseFrame(header, body, bodyCompressor, maxBodyLength))) {
+    if (!request.complete(new ResponseFrame(header, body, bodyCompressor, maxBodyLength, this))) {
       orphans.decrementAndGet(); // the late answer of an abandoned request
     }
     if (draining) {
@@ -359,10 +396,37 @@ public final class Connection implements AutoCloseable {
           Integer.toHexString(header.opcode()));
       return;
     }
-    Message message = new ResponseFrame(header, body, bodyCompressor, maxBodyLength).decode().message();
+    Message message = new ResponseFrame(header, body, bodyCompressor, maxBodyLength, this).decode().message();
     if (message instanceof Event event) {
       listener.accept(event);
     }
+  }
+
+  /** What a stray frame is, for the error: the server's message if it is an ERROR, else its opcode. */
+  private String describe(FrameHeader header, ByteBuffer body) {
+    if (header.opcode() == Opcodes.ERROR) {
+      try {
+        if (new ResponseFrame(header, body, bodyCompressor, maxBodyLength, this).decode().message() instanceof ErrorResponse e) {
+          return "ERROR 0x" + Integer.toHexString(e.code()) + ": " + e.message();
+        }
+      } catch (RuntimeException undecodable) {
+        // fall through: the opcode is all we can say
+      }
+    }
+    return "opcode 0x" + Integer.toHexString(header.opcode());
+  }
+
+  /** Responses on stream ids with no request seen so far (the reader counts them). */
+  int strayResponses() {
+    return strayResponses.get();
+  }
+
+  /** For tests: how many stray responses close the connection (default {@value #DEFAULT_MAX_STRAY_RESPONSES}). */
+  void maxStrayResponses(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max stray responses must be at least 1, got " + max);
+    }
+    this.maxStrayResponses = max;
   }
 
   /** Receives the server's events once REGISTER was sent on this connection. */
@@ -439,6 +503,7 @@ public final class Connection implements AutoCloseable {
       }
     }
     orphans.set(0);
+    DriverResources.connectionClosed(name, streamIds::inUse);
     writer.wake();
     sweeper.stop();
     Thread beat = heartbeat;
@@ -449,6 +514,15 @@ public final class Connection implements AutoCloseable {
     if (listener != null) {
       listener.run();
     }
+  }
+
+  /**
+   * Called by whoever decodes a response whose compressed body does not decompress: closes the
+   * connection, failing everything else in flight on it, and returns the error for that caller.
+   */
+  ConnectionException closeOnCorruptBody(ProtocolError cause) {
+    defunct(cause);
+    return closedException(cause);
   }
 
   /** Runs once when the connection closes for any reason (on the thread that closed it). */

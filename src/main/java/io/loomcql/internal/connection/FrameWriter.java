@@ -11,8 +11,8 @@ import io.loomcql.internal.protocol.segment.SegmentFormat;
 import io.loomcql.internal.protocol.segment.SegmentPacker;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -25,8 +25,12 @@ import java.util.concurrent.locks.LockSupport;
  * negotiated: v5 envelopes packed into segments (LZ4 or not), or v3/v4 frames with compressed
  * bodies, or plain frames.
  *
+ * <p>The queue is intrusive, so enqueuing allocates nothing: callers push onto a lock-free stack
+ * (linked through {@link PendingRequest#next}); the writer takes the whole stack with one atomic swap
+ * and reverses it, so requests go out in the order they were enqueued.
+ *
  * <p>Thread-safety: {@link #enqueue} and {@link #wake} are called by any thread; everything else
- * runs on the writer thread only, so the buffer and the packer need no lock.
+ * runs on the writer thread only, so the buffer, the packer and the taken batch need no lock.
  */
 final class FrameWriter implements Runnable {
   private static final int BUFFER_SIZE = 64 * 1024;
@@ -34,7 +38,8 @@ final class FrameWriter implements Runnable {
   private final Connection connection;
   private final Transport transport;
   private final ProtocolVersion version;
-  private final ConcurrentLinkedQueue<PendingRequest> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicReference<PendingRequest> pushed = new AtomicReference<>(); // newest first
+  private PendingRequest taken; // writer only: the requests taken from the stack, oldest first
   private final AtomicBoolean sleeping = new AtomicBoolean();
   private final ByteBuffer buffer;
   private volatile Thread thread;
@@ -55,8 +60,33 @@ final class FrameWriter implements Runnable {
   }
 
   void enqueue(PendingRequest request) {
-    queue.offer(request);
+    PendingRequest head;
+    do {
+      head = pushed.get();
+      request.next = head; // published by the CAS below
+    } while (!pushed.compareAndSet(head, request));
     wake();
+  }
+
+  /** The oldest request not yet written, or null; writer thread only. */
+  private PendingRequest poll() {
+    if (taken == null && pushed.get() != null) {
+      PendingRequest newestFirst = pushed.getAndSet(null);
+      PendingRequest oldestFirst = null;
+      while (newestFirst != null) {
+        PendingRequest next = newestFirst.next;
+        newestFirst.next = oldestFirst;
+        oldestFirst = newestFirst;
+        newestFirst = next;
+      }
+      taken = oldestFirst;
+    }
+    PendingRequest request = taken;
+    if (request != null) {
+      taken = request.next;
+      request.next = null;
+    }
+    return request;
   }
 
   void wake() {
@@ -69,10 +99,10 @@ final class FrameWriter implements Runnable {
   public void run() {
     try {
       while (connection.isOpen()) {
-        PendingRequest request = queue.poll();
+        PendingRequest request = poll();
         if (request == null) {
           sleeping.set(true);
-          if (queue.isEmpty() && connection.isOpen()) {
+          if (pushed.get() == null && connection.isOpen()) {
             LockSupport.park(this);
           }
           sleeping.set(false);
@@ -84,13 +114,13 @@ final class FrameWriter implements Runnable {
         do {
           write(request);
           batch++;
-          request = queue.poll();
+          request = poll();
           if (request == null && batch > 1 && yields < 16) {
             // Others are sending too: let the callers that are runnable queue their requests
             // before this write, so that they share it (a write costs a system call).
             yields++;
             Thread.yield();
-            request = queue.poll();
+            request = poll();
           }
         } while (request != null);
         flush();

@@ -33,6 +33,11 @@ final class PendingRequest {
   final Request message;
   final boolean tracing;
   final Map<String, ByteBuffer> customPayload;
+  /**
+   * The link in the {@link FrameWriter}'s queue: set by the enqueuing caller before the request is
+   * published, then read and cleared by the writer only.
+   */
+  PendingRequest next;
   /** Set by the writer before it encodes the request: from then on it may reach the node. */
   volatile boolean handedToSocket;
   final int streamId;

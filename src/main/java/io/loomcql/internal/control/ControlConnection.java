@@ -105,7 +105,10 @@ public final class ControlConnection implements AutoCloseable {
             errors.put(new DefaultHost(address), e);
             break;
           }
-          LOG.info("{} does not speak protocol {}; stepping down to {}", address, version, lower);
+          // Only here, on first contact: once the version is settled no connection steps down again,
+          // so a node that later refuses it stays unreachable rather than dragging the session down.
+          LOG.warn("Contact point {} does not speak protocol {}; stepping down to {} for this cluster"
+              + " (withProtocolVersion(...) fixes the version and refuses to step down)", address, version, lower);
           version = lower;
         } catch (CoordinatorException e) {
           closeQuietly(connection);

@@ -317,11 +317,17 @@ public final class DefaultSession implements Session {
       control.schemaChanged(change);
     }
     UUID tracingId = frame.tracingId();
-    if (frame.message() instanceof RowsResult rows && state.isSingleAttempt()) {
+    if (state.isSingleAttempt()) {
       // The common case: nothing can change how this request went, so its ExecutionInfo waits until asked for.
-      PageData page = new PageData(ResultSets.columns(statement, rows, connection), rows);
-      return new DefaultResultSet(this, statement, page, rows.metadata().pagingState(), state, coordinator,
-          frame.warnings(), tracingId, agreed);
+      if (frame.message() instanceof RowsResult rows) {
+        PageData page = new PageData(ResultSets.columns(statement, rows, connection), rows);
+        return new DefaultResultSet(this, statement, page, rows.metadata().pagingState(), state, coordinator,
+            frame.warnings(), tracingId, agreed);
+      }
+      if (frame.message() instanceof VoidResult) {
+        return new DefaultResultSet(this, statement, PageData.empty(), null, state, coordinator, frame.warnings(),
+            tracingId, agreed);
+      }
     }
     ExecutionInfo info = executionInfo(state, coordinator, execution, frame.warnings(), tracingId, agreed);
     return switch (frame.message()) {

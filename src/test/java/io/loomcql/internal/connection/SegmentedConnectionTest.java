@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loomcql.ConsistencyLevel;
 import io.loomcql.ProtocolVersion;
+import io.loomcql.SimpleStatement;
 import io.loomcql.error.ConnectionException;
+import io.loomcql.internal.request.RetryDecider;
+import io.loomcql.policy.DefaultRetryPolicy;
+import io.loomcql.policy.RetryDecision;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.Query;
@@ -41,6 +45,7 @@ import org.junit.jupiter.api.Test;
 class SegmentedConnectionTest {
   private ServerSocketChannel server;
   private final AtomicBoolean corruptReplies = new AtomicBoolean();
+  private final AtomicBoolean inHeader = new AtomicBoolean(); // else in the payload's CRC32
   private final CountDownLatch threeQueued = new CountDownLatch(3);
 
   @BeforeEach
@@ -69,7 +74,7 @@ class SegmentedConnectionTest {
     }
     in.flip();
     Frame startup = FrameCodec.decode(in, false, 1 << 20);
-    write(client, Frame.of(ProtocolVersion.V5, startup.streamId(), Ready.INSTANCE), false, false);
+    write(client, Frame.of(ProtocolVersion.V5, startup.streamId(), Ready.INSTANCE), false, Corrupt.NONE);
     in.compact();
     SegmentDecoder decoder = new SegmentDecoder(null);
     EnvelopeAssembler assembler = new EnvelopeAssembler(1 << 20);
@@ -85,12 +90,12 @@ class SegmentedConnectionTest {
           Query query = (Query) request.message();
           Response reply = FakeNode.textRow(query.query());
           if (!corruptReplies.get()) {
-            write(client, Frame.of(ProtocolVersion.V5, request.streamId(), reply), true, false);
+            write(client, Frame.of(ProtocolVersion.V5, request.streamId(), reply), true, Corrupt.NONE);
           } else {
             held.add(Frame.of(ProtocolVersion.V5, request.streamId(), reply));
             threeQueued.countDown();
             if (held.size() == 3) {
-              write(client, held.get(0), true, true); // one corrupt segment; the others never go out
+              write(client, held.get(0), true, inHeader.get() ? Corrupt.HEADER : Corrupt.PAYLOAD); // the others never go out
             }
           }
         }
@@ -102,7 +107,9 @@ class SegmentedConnectionTest {
     }
   }
 
-  private static void write(SocketChannel client, Frame frame, boolean framed, boolean corrupt) throws IOException {
+  private enum Corrupt { NONE, HEADER, PAYLOAD }
+
+  private static void write(SocketChannel client, Frame frame, boolean framed, Corrupt corrupt) throws IOException {
     ByteBuffer envelope = ByteBuffer.allocate(FrameCodec.encodedSize(frame));
     FrameCodec.encode(frame, envelope);
     envelope.flip();
@@ -111,9 +118,11 @@ class SegmentedConnectionTest {
       out = ByteBuffer.allocate(SegmentFormat.MAX_SEGMENT_LENGTH);
       SegmentFormat.encode(envelope, true, null, out);
       out.flip();
-      if (corrupt) {
+      if (corrupt == Corrupt.PAYLOAD) {
         int last = out.limit() - 1; // a byte of the payload's CRC32
         out.put(last, (byte) (out.get(last) ^ 0x10));
+      } else if (corrupt == Corrupt.HEADER) {
+        out.put(0, (byte) (out.get(0) ^ 0x01)); // the lowest bit of the payload length, under the CRC24
       }
     }
     while (out.hasRemaining()) {
@@ -154,6 +163,21 @@ class SegmentedConnectionTest {
 
   @Test
   void should_close_and_fail_every_request_in_flight_as_retryable_when_a_crc_is_corrupt() throws Exception {
+    assertClosesAndFailsEveryRequestInFlightAsRetryable(false);
+  }
+
+  @Test
+  void should_close_and_fail_every_request_in_flight_as_retryable_when_a_header_crc24_is_corrupt() throws Exception {
+    assertClosesAndFailsEveryRequestInFlightAsRetryable(true);
+  }
+
+  /**
+   * Retryable in the driver's sense: the retry decider sends an idempotent statement to the next
+   * node (and the default policy agrees, as after any broken connection), and never re-sends a
+   * statement that is not idempotent.
+   */
+  private void assertClosesAndFailsEveryRequestInFlightAsRetryable(boolean header) throws Exception {
+    inHeader.set(header);
     try (Connection connection = connect(); ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       assertThat(query(connection, "before")).isEqualTo("before");
       corruptReplies.set(true);
@@ -166,9 +190,16 @@ class SegmentedConnectionTest {
       for (Future<String> request : inFlight) {
         assertThatThrownBy(request::get)
             .cause()
-            .isInstanceOfSatisfying(
-                ConnectionException.class,
-                e -> assertThat(e).hasRootCauseInstanceOf(CorruptSegmentException.class));
+            .isInstanceOfSatisfying(ConnectionException.class, e -> {
+              assertThat(e.getCause()).hasMessageContaining("connection broken");
+              assertThat(e).rootCause().isInstanceOfSatisfying(CorruptSegmentException.class,
+                  corrupt -> assertThat(corrupt.inHeader()).isEqualTo(header));
+              SimpleStatement statement = SimpleStatement.newInstance("doomed");
+              assertThat(RetryDecider.decide(new DefaultRetryPolicy(), statement, true, e, 0).decision())
+                  .isEqualTo(RetryDecision.RETRY_NEXT);
+              assertThat(RetryDecider.decide(new DefaultRetryPolicy(), statement, false, e, 0).decision())
+                  .isEqualTo(RetryDecision.RETHROW);
+            });
       }
       assertThat(connection.isOpen()).isFalse();
     }

@@ -1,24 +1,24 @@
 package io.loomcql.it.cluster;
 
+import static io.loomcql.it.cluster.ReadLoad.ddl;
+import static io.loomcql.it.cluster.ReadLoad.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loomcql.BoundStatement;
 import io.loomcql.Cluster;
 import io.loomcql.ConsistencyLevel;
 import io.loomcql.PreparedStatement;
-import io.loomcql.ResultSet;
 import io.loomcql.Session;
 import io.loomcql.SocketOptions;
 import io.loomcql.metadata.Host;
 import io.loomcql.policy.ConstantReconnectionPolicy;
 import io.loomcql.testkit.CassandraExtension;
+import io.loomcql.it.cluster.ReadLoad.Outcome;
 import io.loomcql.testkit.LocalCluster;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Plan test 11 on the real three-node cluster: 2,000 idempotent reads per second at RF 3 and CL
  * ONE while node 1 is killed (SIGKILL) and started again. No request may fail once the request
- * timeout (+100 ms) has passed since the kill, the node must be marked down within the connect
- * timeout + 1 s, and once it is up again it must get traffic within twice the reconnection delay.
+ * timeout (+100 ms) has passed since the kill, the p99 latency must be back near the baseline
+ * within 2 s, the node must be marked down within the connect timeout + 1 s, and once it is up
+ * again it must get traffic within twice the reconnection delay.
  */
 @ExtendWith(CassandraExtension.class)
 class KillUnderLoadIT {
@@ -37,9 +38,7 @@ class KillUnderLoadIT {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration RECONNECT = Duration.ofMillis(500);
-
-  /** One request as the load saw it. */
-  private record Outcome(long startNanos, long endNanos, InetSocketAddress coordinator, Throwable error) {}
+  private static final long BUCKET_NANOS = 500_000_000L;
 
   @Test
   void should_lose_no_idempotent_read_when_a_node_dies_and_send_it_traffic_again_once_it_is_back(LocalCluster nodes)
@@ -52,9 +51,9 @@ class KillUnderLoadIT {
             .withStatusEventRefreshWindow(Duration.ofMillis(100))
             .build();
         Session session = cluster.connect()) {
-      session.execute("DROP KEYSPACE IF EXISTS it_load");
-      session.execute("CREATE KEYSPACE it_load WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
-      session.execute("CREATE TABLE it_load.kv (k int PRIMARY KEY, v text)");
+      ddl(session, "DROP KEYSPACE IF EXISTS it_load");
+      ddl(session, "CREATE KEYSPACE it_load WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
+      ddl(session, "CREATE TABLE it_load.kv (k int PRIMARY KEY, v text)");
       PreparedStatement insert = session.prepare("INSERT INTO it_load.kv (k, v) VALUES (?, ?)");
       for (int k = 0; k < 100; k++) {
         session.execute(insert.bind(k, "v" + k).setConsistencyLevel(ConsistencyLevel.ALL));
@@ -64,9 +63,7 @@ class KillUnderLoadIT {
       PreparedStatement select = session.prepare("SELECT v FROM it_load.kv WHERE k = ?");
       Host first = host(cluster, nodes.contactPoint(1));
 
-      ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-      AtomicBoolean running = new AtomicBoolean(true);
-      Thread load = Thread.ofVirtual().start(() -> generate(session, select, outcomes, running));
+      ReadLoad load = new ReadLoad(session, select, 100, RATE);
       try {
         Thread.sleep(2_000); // baseline
         long killed = System.nanoTime();
@@ -81,23 +78,19 @@ class KillUnderLoadIT {
         waitUntil(first::isUp, Duration.ofSeconds(30));
         long up = System.nanoTime();
         try {
-          waitUntil(() -> outcomes.stream().anyMatch(o -> o.startNanos() > up && first.address().equals(o.coordinator())),
-              Duration.ofSeconds(10));
+          waitUntil(() -> load.servedBy(first.address(), up), Duration.ofSeconds(10));
         } catch (AssertionError e) {
           java.util.Map<String, Long> since = new java.util.TreeMap<>();
-          outcomes.stream().filter(o -> o.startNanos() > up).forEach(o -> since.merge(
+          load.outcomes().stream().filter(o -> o.startNanos() > up).forEach(o -> since.merge(
               o.error() != null ? o.error().toString() : String.valueOf(o.coordinator()), 1L, Long::sum));
           throw new AssertionError("no traffic to node 1 after it was up; outcomes since: " + since
               + "; pool: " + session.pool(first) + " open " + session.pool(first).openCount(), e);
         }
-        long trafficBack = outcomes.stream()
-            .filter(o -> o.startNanos() > up && first.address().equals(o.coordinator()))
-            .mapToLong(Outcome::startNanos).min().orElseThrow();
-        running.set(false);
-        load.join();
+        long trafficBack = load.firstServedBy(first.address(), up);
+        load.close();
         Thread.sleep(REQUEST_TIMEOUT.toMillis() + 500); // let the last requests end
 
-        List<Outcome> all = List.copyOf(outcomes);
+        List<Outcome> all = load.outcomes();
         long window = killed + REQUEST_TIMEOUT.plusMillis(100).toNanos();
         List<Outcome> failed = all.stream().filter(o -> o.error() != null).toList();
         List<Outcome> failedAfterWindow = failed.stream().filter(o -> o.startNanos() > window).toList();
@@ -107,7 +100,25 @@ class KillUnderLoadIT {
             failedAfterWindow.size(), toDown.toMillis(), TimeUnit.NANOSECONDS.toMillis(trafficBack - up));
         failed.stream().limit(5).forEach(o -> LOG.info("failure: {}", o.error().toString()));
 
+        // C11's p99: 500 ms buckets from the kill until the restart, against the second before it.
+        long baselineP99 = load.p99Micros(killed - 1_000_000_000L, killed);
+        long bound = Math.max(3 * baselineP99, baselineP99 + 20_000);
+        List<Long> bucketP99 = new ArrayList<>();
+        long recoveredAt = killed;
+        for (long from = killed; from + BUCKET_NANOS <= restarting; from += BUCKET_NANOS) {
+          long p99 = load.p99Micros(from, from + BUCKET_NANOS);
+          bucketP99.add(p99);
+          if (p99 > bound) {
+            recoveredAt = from + BUCKET_NANOS;
+          }
+        }
+        LOG.info("p99 before the kill {} µs; per 500 ms after it {} µs; back under {} µs {} ms after the kill",
+            baselineP99, bucketP99, bound, TimeUnit.NANOSECONDS.toMillis(recoveredAt - killed));
+
         assertThat(all.size()).as("the load ran").isGreaterThan(RATE * 5);
+        assertThat(Duration.ofNanos(recoveredAt - killed))
+            .as("p99 back under max(3 x, +20 ms) of the baseline within 2 s of the kill: %s µs", bucketP99)
+            .isLessThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(failedAfterWindow).as("failures once the request timeout had passed since the kill").isEmpty();
         assertThat(toDown).as("marked down within connect timeout + 1 s").isLessThan(CONNECT_TIMEOUT.plusSeconds(1));
         assertThat(Duration.ofNanos(trafficBack - up)).as("traffic within 2 x the reconnection delay of being up")
@@ -117,53 +128,16 @@ class KillUnderLoadIT {
             .as("the other two nodes served while node 1 was down")
             .containsExactlyInAnyOrder(nodes.contactPoint(2), nodes.contactPoint(3));
       } finally {
-        running.set(false);
-        load.join();
+        load.close();
         if (!nodes.node(1).isRunning()) {
           nodes.start(1);
         }
-        session.execute("DROP KEYSPACE IF EXISTS it_load");
-      }
-    }
-  }
-
-  /** Starts RATE requests per second in batches every 10 ms, each on its own virtual thread. */
-  private static void generate(
-      Session session, PreparedStatement select, ConcurrentLinkedQueue<Outcome> outcomes, AtomicBoolean running) {
-    int perTick = RATE / 100;
-    long next = System.nanoTime();
-    int key = 0;
-    while (running.get()) {
-      for (int i = 0; i < perTick; i++) {
-        BoundStatement read = select.bind(key++ % 100).setIdempotent(true).setConsistencyLevel(ConsistencyLevel.ONE);
-        long start = System.nanoTime();
-        session.executeAsync(read).whenComplete((ResultSet rs, Throwable error) -> outcomes.add(new Outcome(
-            start, System.nanoTime(), rs == null ? null : rs.executionInfo().coordinator().address(), error)));
-      }
-      next += 10_000_000;
-      long sleep = next - System.nanoTime();
-      if (sleep > 0) {
-        try {
-          Thread.sleep(Duration.ofNanos(sleep));
-        } catch (InterruptedException e) {
-          return;
-        }
+        ddl(session, "DROP KEYSPACE IF EXISTS it_load");
       }
     }
   }
 
   private static Host host(Cluster cluster, InetSocketAddress address) {
     return cluster.metadata().allHosts().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow();
-  }
-
-  private static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(5);
-    }
   }
 }

@@ -4,7 +4,12 @@ import io.loomcql.bench.Workload;
 import io.loomcql.bench.client.BenchClient;
 import io.loomcql.bench.client.ClientOptions;
 import io.loomcql.bench.client.Clients;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -15,8 +20,18 @@ import org.HdrHistogram.Recorder;
  * rate}; a dispatcher thread starts every due request (a new virtual thread calling {@code execute}
  * in mode {@code sync}, {@code executeAsync} in mode {@code async}) and its latency is recorded from
  * the due time, not from when it was started, so a stalled client is charged for the requests it
- * held up (no coordinated omission). Prints one {@link Cell} line whose in-flight column is the
- * target rate (ops/s) and whose ops/s column is the achieved rate.
+ * held up (no coordinated omission).
+ *
+ * <p>The histogram holds exactly the requests due inside the window: not those due during the
+ * warm-up that complete inside it (a warm-up backlog would otherwise be charged to the window, with
+ * latencies counted from the warm-up), and not only those that completed by the end of the window
+ * (the slowest would be left out). After the window no request is started any more and the run waits
+ * up to {@code --drain} seconds for the window's requests; any still unfinished then are recorded
+ * with the time waited past the window (a lower bound of their latency) and counted as errors.
+ *
+ * <p>Prints one {@link Cell} line whose in-flight column is the target rate (ops/s) and whose ops/s
+ * column is the achieved rate (completions inside the window); with {@code --timeline-ms N}, also a
+ * {@code TIMELINE} line on stderr every N ms (due, completed, outstanding, slowest completion).
  */
 public final class OpenLoop {
   private OpenLoop() {}
@@ -34,40 +49,36 @@ public final class OpenLoop {
     int rate = args.getInt("rate", 10_000);
     double warmup = args.getDouble("warmup", 2);
     double seconds = args.getDouble("seconds", 5);
-    Recorder recorder = new Recorder(3);
-    LongAdder done = new LongAdder();
-    LongAdder errors = new LongAdder();
-    AtomicLong outstanding = new AtomicLong();
+    long drainNanos = (long) (args.getDouble("drain", 10) * 1e9);
+    long timelineNanos = args.getInt("timeline-ms", 0) * 1_000_000L;
+    double prime = args.getDouble("prime", 2);
     try (BenchClient client = Clients.open(name, options)) {
       client.prepare(workload);
+      prime(client, async, prime);
       long period = 1_000_000_000L / rate;
       long start = System.nanoTime();
-      long measureFrom = start + (long) (warmup * 1e9);
-      long end = measureFrom + (long) (seconds * 1e9);
-      Meter initial = Meter.now();
+      Window window = new Window(start + (long) (warmup * 1e9), start + (long) ((warmup + seconds) * 1e9));
       Meter before = null;
       long done0 = 0;
-      long errors0 = 0;
       boolean saturated = false;
+      long nextSlice = start + timelineNanos;
       long i = 0;
       while (true) {
         long now = System.nanoTime();
-        if (before == null && now >= measureFrom) {
-          recorder.reset();
-          done0 = done.sum();
-          errors0 = errors.sum();
+        if (before == null && now >= window.from) {
+          done0 = window.done.sum();
           before = Meter.now();
         }
-        if (now >= end) {
+        if (now >= window.to) {
           break;
         }
         long due;
         while ((due = start + i * period) <= now) { // start everything due, catching up if late
           long intended = due;
           long key = i++ % Workload.KEYS;
-          outstanding.incrementAndGet();
+          window.started(intended);
           if (async) {
-            client.executeAsync(key).whenComplete((r, e) -> finish(recorder, done, errors, outstanding, intended, e));
+            client.executeAsync(key).whenComplete((r, e) -> window.finish(intended, e));
           } else {
             Thread.startVirtualThread(() -> {
               Throwable error = null;
@@ -76,31 +87,41 @@ public final class OpenLoop {
               } catch (Throwable e) {
                 error = e;
               }
-              finish(recorder, done, errors, outstanding, intended, error);
+              window.finish(intended, error);
             });
           }
         }
-        if (outstanding.get() > MAX_OUTSTANDING) {
+        if (window.outstanding.get() > MAX_OUTSTANDING) {
           saturated = true;
           break;
+        }
+        if (timelineNanos > 0 && now >= nextSlice) {
+          nextSlice += timelineNanos;
+          System.err.printf(Locale.ROOT, "TIMELINE\t%d ms\tdue %d\tdone %d\toutstanding %d\tslowest %d µs%n",
+              (now - start) / 1_000_000, i, window.done.sum(), window.outstanding.get(),
+              window.slowest.getThenReset() / 1000);
         }
         LockSupport.parkNanos(Math.min(period, 20_000));
       }
       Meter after = Meter.now();
+      long ops = window.done.sum() - done0;
       if (before == null) {
-        before = initial;
+        throw new IllegalStateException("the run ended before its window began");
       }
-      Histogram h = recorder.getIntervalHistogram();
-      long ops = done.sum() - done0;
+      long unfinished = window.drain(drainNanos);
+      Histogram h = window.latencies.getIntervalHistogram();
       double perOp = Math.max(ops, 1);
       if (saturated) {
-        System.err.println(name + ": saturated at " + rate + " ops/s (" + outstanding.get() + " outstanding)");
+        System.err.println(name + ": saturated at " + rate + " ops/s (" + window.outstanding.get() + " outstanding)");
+      }
+      if (unfinished > 0) {
+        System.err.println(name + ": " + unfinished + " requests of the window unfinished after the drain");
       }
       Cell cell = new Cell(name, async ? "open-async" : "open-sync", workload.name(), rate,
           ops / ((after.nanos() - before.nanos()) / 1e9),
           (after.cpuNanos() - before.cpuNanos()) / 1e3 / perOp,
           (after.allocatedBytes() - before.allocatedBytes()) / perOp,
-          errors.sum() - errors0 + (saturated ? 1_000_000 : 0),
+          window.errors.sum() + unfinished + (saturated ? 1_000_000 : 0),
           ClosedLoop.micros(h, 50), ClosedLoop.micros(h, 99), ClosedLoop.micros(h, 99.9));
       System.out.println(cell.line());
       System.out.flush();
@@ -108,15 +129,102 @@ public final class OpenLoop {
     System.exit(0);
   }
 
-  private static void finish(Recorder recorder, LongAdder done, LongAdder errors, AtomicLong outstanding,
-      long intended, Throwable error) {
-    long latency = System.nanoTime() - intended;
-    outstanding.decrementAndGet();
-    if (error == null) {
-      recorder.recordValue(latency);
-      done.increment();
+  /**
+   * Runs the client closed-loop at {@link #PRIME_IN_FLIGHT} in flight for {@code seconds} (same for
+   * every client), so that the open-loop schedule meets a JIT-compiled request path: a cold client
+   * (class loading, interpreted code, C2 compiling on the same cores) falls behind the schedule in its
+   * first few hundred milliseconds, and the backlog then takes seconds to drain, which is start-up,
+   * not the steady-state latency this run measures.
+   */
+  private static void prime(BenchClient client, boolean async, double seconds) throws InterruptedException {
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    Semaphore window = new Semaphore(PRIME_IN_FLIGHT);
+    long i = 0;
+    if (async) {
+      while (System.nanoTime() - end < 0) {
+        window.acquire();
+        client.executeAsync(i++ % Workload.KEYS).whenComplete((r, e) -> window.release());
+      }
     } else {
-      errors.increment();
+      List<Thread> callers = new ArrayList<>();
+      for (int t = 0; t < PRIME_IN_FLIGHT; t++) {
+        long base = t * 1_000_003L;
+        callers.add(Thread.startVirtualThread(() -> {
+          for (long n = 0; System.nanoTime() - end < 0; n++) {
+            try {
+              client.execute((base + n) % Workload.KEYS);
+            } catch (Exception e) {
+              // priming only: the measured run reports errors
+            }
+          }
+        }));
+      }
+      for (Thread t : callers) {
+        t.join();
+      }
+    }
+    window.acquire(PRIME_IN_FLIGHT);
+  }
+
+  /** In-flight requests of the closed-loop priming run. */
+  private static final int PRIME_IN_FLIGHT = 64;
+
+  /** The measured window [from, to) of due times, and what the requests due in it did. */
+  private static final class Window {
+    final long from;
+    final long to;
+    final Recorder latencies = new Recorder(3);
+    final LongAdder done = new LongAdder(); // every completion, for the achieved rate
+    final LongAdder errors = new LongAdder(); // of the window's requests
+    final AtomicLong outstanding = new AtomicLong(); // every request
+    final AtomicLong pending = new AtomicLong(); // the window's requests
+    final LongAccumulator slowest = new LongAccumulator(Math::max, 0);
+
+    Window(long from, long to) {
+      this.from = from;
+      this.to = to;
+    }
+
+    boolean contains(long intended) {
+      return intended - from >= 0 && intended - to < 0;
+    }
+
+    void started(long intended) {
+      outstanding.incrementAndGet();
+      if (contains(intended)) {
+        pending.incrementAndGet();
+      }
+    }
+
+    void finish(long intended, Throwable error) {
+      long latency = System.nanoTime() - intended;
+      slowest.accumulate(latency);
+      done.increment();
+      if (contains(intended)) {
+        if (error == null) {
+          latencies.recordValue(latency);
+        } else {
+          errors.increment();
+        }
+        pending.decrementAndGet();
+      }
+      outstanding.decrementAndGet();
+    }
+
+    /**
+     * Waits for the window's requests; those unfinished after {@code maxNanos} are recorded with
+     * the time waited (their latency is at least that) and returned as a count.
+     */
+    long drain(long maxNanos) {
+      long deadline = System.nanoTime() + maxNanos;
+      while (pending.get() > 0 && System.nanoTime() - deadline < 0) {
+        LockSupport.parkNanos(1_000_000);
+      }
+      long unfinished = pending.get();
+      if (unfinished > 0) {
+        latencies.recordValueWithCount(System.nanoTime() - to, unfinished);
+      }
+      return unfinished;
     }
   }
 }
