@@ -2,6 +2,7 @@ package io.loomcql;
 
 import io.loomcql.auth.AuthProvider;
 import io.loomcql.internal.DriverCleaner;
+import io.loomcql.internal.DriverResources;
 import io.loomcql.internal.connection.ConnectionConfig;
 import io.loomcql.internal.control.ControlConnection;
 import io.loomcql.internal.metadata.DefaultHost;
@@ -34,6 +35,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,6 +54,9 @@ public final class Cluster implements AutoCloseable {
   // What closing releases; not the sessions themselves, so that a dropped cluster can be cleaned.
   private final List<SessionResources> sessions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  // Completed once shutdown() has released everything; every closeAsync() returns the same view of it.
+  private final CompletableFuture<Void> closeDone = new CompletableFuture<>();
+  private final CompletionStage<Void> closeStage = closeDone.minimalCompletionStage();
   private final DriverMetrics metrics; // null unless withMetrics(true)
   // Opened by the first connect(); shared by every session. A holder, so the cleaner can close it.
   private final AtomicReference<ControlConnection> control = new AtomicReference<>();
@@ -228,16 +234,36 @@ public final class Cluster implements AutoCloseable {
   /** Closes every session opened by this cluster. Idempotent. */
   public void shutdown() {
     if (closed.compareAndSet(false, true)) {
-      sessions.forEach(SessionResources::close);
-      sessions.clear();
-      ControlConnection connection = control.getAndSet(null);
-      if (connection != null) {
-        connection.close();
-      }
-      if (metrics != null) {
-        metrics.close();
+      try {
+        sessions.forEach(SessionResources::close);
+        sessions.clear();
+        ControlConnection connection = control.getAndSet(null);
+        if (connection != null) {
+          connection.close();
+        }
+        if (metrics != null) {
+          metrics.close();
+        }
+        closeDone.complete(null);
+      } catch (RuntimeException | Error e) {
+        closeDone.completeExceptionally(e);
+        throw e;
       }
     }
+  }
+
+  /**
+   * Closes the cluster as {@link #shutdown()} does, on a virtual thread, without making the caller
+   * wait. Idempotent: every call returns the same stage, completed once the first close finished
+   * (also when that close came from {@link #close()}).
+   *
+   * @return a stage completed when every session, the control connection and the metrics are closed
+   */
+  public CompletionStage<Void> closeAsync() {
+    if (!closed.get()) {
+      DriverResources.startThread("loomcql-cluster-close", this::shutdown);
+    }
+    return closeStage;
   }
 
   @Override

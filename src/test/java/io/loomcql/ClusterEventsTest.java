@@ -8,6 +8,7 @@ import io.loomcql.metadata.Host;
 import io.loomcql.policy.ConstantReconnectionPolicy;
 import io.loomcql.testkit.FakeNode;
 import io.loomcql.testkit.ThreeFakeNodes;
+import io.loomcql.testkit.logging.LogCapture;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -128,6 +129,101 @@ class ClusterEventsTest extends ThreeFakeNodes {
   }
 
   @Test
+  void should_build_a_session_and_move_the_control_connection_within_5_s_under_10k_events_per_second()
+      throws Exception {
+    Duration bound = Duration.ofSeconds(5);
+    try (Cluster first = builder().build(); Session firstSession = first.connect(); Flood flood = new Flood(a, b, c)) {
+      Thread.sleep(1000); // the first cluster's control connection takes the flood for a second
+      assertThat(flood.delivered()).as("events delivered in the first second").isGreaterThan(8_000);
+      long start = System.nanoTime();
+      try (Cluster second = builder().build(); Session session = second.connect()) { // REGISTERs into the flood
+        assertThat(session.execute("built").one().getString(0)).isEqualTo("built");
+        Duration build = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(build).as("session build during the flood").isLessThan(bound);
+        assertThat(a.registeredConnections()).isEqualTo(2);
+
+        long killed = System.nanoTime();
+        a.close(); // both control connections move, to nodes that flood them as soon as they REGISTER
+        waitUntil(() -> b.registeredConnections() + c.registeredConnections() == 2);
+        for (Cluster cluster : List.of(first, second)) {
+          assertThat(cluster.metadata().allHosts()).hasSize(3);
+        }
+        for (Session each : List.of(firstSession, session)) {
+          assertThat(each.execute(SimpleStatement.newInstance("moved").setIdempotent(true)).one().getString(0))
+              .isEqualTo("moved");
+        }
+        Duration move = Duration.ofNanos(System.nanoTime() - killed);
+        assertThat(move).as("control reconnect during the flood").isLessThan(bound);
+        long beforeSettling = flood.delivered();
+        Thread.sleep(200);
+        assertThat(flood.delivered() - beforeSettling).as("the moved control connections take the flood")
+            .isGreaterThan(2 * 1_000);
+        assertThat(flood.perSecond()).as("events per second each control connection was sent").isGreaterThan(8_000);
+      }
+    }
+  }
+
+  /**
+   * Pushes about 10,000 events per second (topology, status and schema changes in turn) from
+   * every node to the connections registered on it, on a virtual thread, until closed.
+   */
+  private static final class Flood implements AutoCloseable {
+    private static final int RATE = 10_000;
+    private final List<FakeNode> nodes;
+    private final Thread thread;
+    private final long start = System.nanoTime();
+    private volatile boolean stopped;
+    private volatile long generated;
+    private volatile long delivered;
+    private volatile long stoppedAt;
+
+    Flood(FakeNode... nodes) {
+      this.nodes = List.of(nodes);
+      this.thread = Thread.ofVirtual().name("event-flood").start(this::run);
+    }
+
+    private void run() {
+      long n = 0;
+      long sent = 0;
+      try {
+        while (!stopped) {
+          long due = (System.nanoTime() - start) * RATE / 1_000_000_000L;
+          for (; n < due; n++) {
+            Event event = switch ((int) (n % 3)) {
+              case 0 -> new Event.TopologyChange("NEW_NODE", nodes.get(1).address());
+              case 1 -> new Event.StatusChange("UP", nodes.get(2).address());
+              default -> new Event.SchemaChange(new SchemaChangeResult("UPDATED", "TABLE", "ks", "t" + n % 100, List.of()));
+            };
+            for (FakeNode node : nodes) {
+              sent += node.pushEvent(event);
+            }
+          }
+          generated = n;
+          delivered = sent;
+          Thread.sleep(1);
+        }
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    /** Events generated per second so far (each node sends each to its registered connections). */
+    double perSecond() {
+      return generated * 1e9 / (System.nanoTime() - start);
+    }
+
+    long delivered() {
+      return delivered;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stopped = true;
+      thread.join();
+    }
+  }
+
+  @Test
   void should_move_a_pool_when_a_node_reappears_at_another_address() throws Exception {
     try (FakeNode moved = new FakeNode(); Cluster cluster = builder().build(); Session session = cluster.connect()) {
       Host oldB = host(cluster, b.address());
@@ -169,10 +265,12 @@ class ClusterEventsTest extends ThreeFakeNodes {
     b.behavior(ddl);
     c.behavior(ddl);
     try (Cluster cluster = builder().withMaxSchemaAgreementWait(Duration.ofMillis(300)).build();
-        Session session = cluster.connect()) {
+        Session session = cluster.connect();
+        LogCapture log = LogCapture.start()) {
       ResultSet agreed = session.execute("CREATE TABLE ks.t (k int PRIMARY KEY)");
       assertThat(agreed.executionInfo().isSchemaInAgreement()).isTrue();
       assertThat(cluster.metadata().checkSchemaAgreement()).isTrue();
+      assertThat(log.lines()).noneMatch(line -> line.contains("agree on the schema"));
 
       b.schemaVersion(UUID.randomUUID()); // b lags behind
       long start = System.nanoTime();
@@ -180,11 +278,21 @@ class ClusterEventsTest extends ThreeFakeNodes {
       assertThat(late.executionInfo().isSchemaInAgreement()).isFalse();
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
       assertThat(cluster.metadata().checkSchemaAgreement()).isFalse();
+      assertThat(log.lines()).filteredOn(line -> line.contains("agree on the schema")).singleElement()
+          .satisfies(line -> assertThat(line).startsWith("WARN ")
+              .contains("The nodes did not agree on the schema within 300 ms; going on.")
+              .contains("executionInfo().isSchemaInAgreement()"));
 
       Host hostB = host(cluster, b.address());
       b.close(); // a node that is down does not count
       waitUntil(() -> !hostB.isUp());
       assertThat(cluster.metadata().checkSchemaAgreement()).isTrue();
+      start = System.nanoTime();
+      ResultSet afterDown = session.execute("CREATE TABLE ks.t (k int PRIMARY KEY)"); // b still lags, but is down
+      assertThat(afterDown.executionInfo().isSchemaInAgreement()).isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no wait for a down node")
+          .isLessThan(Duration.ofMillis(300));
+      assertThat(log.lines()).filteredOn(line -> line.contains("agree on the schema")).hasSize(1);
     }
   }
 

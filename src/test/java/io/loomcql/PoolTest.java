@@ -41,7 +41,9 @@ class PoolTest {
 
       try (FakeNode restarted = new FakeNode(port)) {
         waitUntil(host::isUp); // the pool's background refill brings it back; no request needed
-        assertThat(session.pool(host).openCount()).isEqualTo(1);
+        // The node is marked up as the handshake succeeds, a moment before the pool installs the
+        // connection: wait for that too.
+        waitUntil(() -> session.pool(host).openCount() == 1);
         assertThat(session.execute("back").one().getString(0)).isEqualTo("back");
       }
     }

@@ -225,6 +225,7 @@ public final class FakeNode implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger prepares = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger preparedIdSalt = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<ByteBuffer, String> prepared = new ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentLinkedQueue<Long> acceptTimes = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final Map<ProtocolVersion, java.util.concurrent.atomic.AtomicInteger> startups = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger v5Refusals = new java.util.concurrent.atomic.AtomicInteger();
   private static final int MAX_REQUEST = 1 << 20;
@@ -237,7 +238,8 @@ public final class FakeNode implements AutoCloseable {
   public FakeNode(int port) throws IOException {
     server = ServerSocketChannel.open()
         .setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true)
-        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        .setOption(java.net.StandardSocketOptions.SO_REUSEPORT, true) // lets an AttemptCounter share the port
+        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024); // room for a reconnection wave
     address = (InetSocketAddress) server.getLocalAddress();
     // Derived from the port: a node "restarted" on the same port is the same node to the driver.
     hostId = java.util.UUID.nameUUIDFromBytes(("fake-node:" + address.getPort()).getBytes(StandardCharsets.UTF_8));
@@ -267,6 +269,7 @@ public final class FakeNode implements AutoCloseable {
     try {
       while (true) {
         SocketChannel client = server.accept();
+        acceptTimes.add(System.nanoTime());
         accepted.incrementAndGet();
         clients.add(client);
         if (closing) { // accepted while close() ran: it must not outlive the node
@@ -282,11 +285,15 @@ public final class FakeNode implements AutoCloseable {
 
   private void serve(SocketChannel client) {
     Peer peer = new Peer(client);
-    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+    ByteBuffer buffer = ByteBuffer.allocate(16 << 10); // grows to the largest frame (1 MiB): hundreds of clients stay cheap
     try {
       while (true) {
         while (notReading && !closing) {
           Thread.sleep(10);
+        }
+        if (!buffer.hasRemaining() && buffer.capacity() < FrameHeader.SIZE + MAX_REQUEST) {
+          buffer = ByteBuffer.allocate(Math.min(buffer.capacity() * 2, FrameHeader.SIZE + MAX_REQUEST))
+              .put(buffer.flip());
         }
         if (client.read(buffer) < 0) {
           break;
@@ -466,6 +473,11 @@ public final class FakeNode implements AutoCloseable {
   /** Connections accepted since the node started. */
   public int acceptedConnections() {
     return accepted.get();
+  }
+
+  /** When each connection was accepted ({@link System#nanoTime()}), in order. */
+  public List<Long> acceptTimes() {
+    return List.copyOf(acceptTimes);
   }
 
   private void handle(Frame request, Peer peer) throws IOException {

@@ -145,6 +145,11 @@ public final class Connection implements AutoCloseable {
     return closedCause.get() == null;
   }
 
+  /** Closed by the driver itself (close(), or drained of orphans), not broken by the node or network. */
+  public boolean closedByDriver() {
+    return closedCause.get() instanceof ClosedByUser;
+  }
+
   /** Open and not draining: a pool may send new requests on it. */
   public boolean isUsable() {
     return !draining && closedCause.get() == null;

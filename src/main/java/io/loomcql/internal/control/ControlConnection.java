@@ -285,11 +285,27 @@ public final class ControlConnection implements AutoCloseable {
     }
   }
 
-  /** Tries every known node, the lost one last, on the reconnection schedule until one takes over. */
+  /**
+   * Tries every known node, the lost one last, on the reconnection schedule until one takes over.
+   * The first round waits the schedule's first (jittered) delay too: when a whole cluster
+   * restarts, every client loses its control connection at once, and the jitter spreads them.
+   */
   private void reconnect(InetSocketAddress lost) {
     ReconnectionPolicy.Schedule schedule = config.reconnection().newSchedule();
     try {
-      while (!closed) {
+      long wait = schedule.nextDelay().toNanos();
+      while (true) {
+        lock.lock();
+        try {
+          while (wait > 0 && !closed) {
+            wait = closing.awaitNanos(wait);
+          }
+        } finally {
+          lock.unlock();
+        }
+        if (closed) {
+          return;
+        }
         for (InetSocketAddress candidate : candidates(lost)) {
           if (closed) {
             return;
@@ -308,15 +324,7 @@ public final class ControlConnection implements AutoCloseable {
             LOG.debug("Control connection cannot use {}: {}", candidate, e.toString());
           }
         }
-        long wait = schedule.nextDelay().toNanos();
-        lock.lock();
-        try {
-          while (wait > 0 && !closed) {
-            wait = closing.awaitNanos(wait);
-          }
-        } finally {
-          lock.unlock();
-        }
+        wait = schedule.nextDelay().toNanos();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -23,9 +23,12 @@ import org.slf4j.LoggerFactory;
  * The connections of one session to one node. Requests go to the least busy usable connection.
  *
  * <p>Lost connections are replaced on the {@link ReconnectionPolicy}'s schedule: a background
- * virtual thread refills the pool, and a caller that finds no usable connection connects itself
- * only when an attempt is due, else fails at once saying when the next one is. So a dead node
- * costs its callers a refused connect now and then, not a connect timeout each.
+ * virtual thread refills the pool. After a connection broke, its first attempt waits one
+ * (jittered) delay, so that the many clients of a node that restarts do not all come back at the
+ * same instant; a connection the driver closed itself (drained of orphans) is replaced at once. A
+ * caller that finds no usable connection connects itself only when an attempt is due, else fails
+ * at once saying when the next one is. So a dead node costs its callers a refused connect now and
+ * then, not a connect timeout each.
  *
  * <p>Thread-safe: {@link #borrow()} is lock-free while a connection is usable; the lock guards
  * only opening connections and the schedule, and is never held across anything else.
@@ -48,6 +51,7 @@ public final class HostPool implements AutoCloseable {
   private RuntimeException lastFailure; // guarded by lock
   private volatile boolean closed;
   private volatile boolean connecting;
+  private volatile Thread refiller; // the background refill thread while it runs
   private final java.util.concurrent.atomic.LongAdder retiredBytesSent = new java.util.concurrent.atomic.LongAdder();
   private final java.util.concurrent.atomic.LongAdder retiredBytesReceived =
       new java.util.concurrent.atomic.LongAdder();
@@ -181,7 +185,9 @@ public final class HostPool implements AutoCloseable {
       long wait = nextAttemptNanos - System.nanoTime();
       if (schedule != null && wait > 0) {
         throw new ConnectionException(address, "no open connection; next reconnection attempt in "
-            + Duration.ofNanos(wait).toMillis() + " ms (last error: " + lastFailure.getMessage() + ")", lastFailure);
+            + Duration.ofNanos(wait).toMillis() + " ms ("
+            + (lastFailure == null ? "the connection broke" : "last error: " + lastFailure.getMessage()) + ")",
+            lastFailure);
       }
       return install(firstFreeSlot(), connect());
     } finally {
@@ -196,7 +202,7 @@ public final class HostPool implements AutoCloseable {
       Connection connection = Handshake.connect(address, config, keyspace.get(), handshakeTimeout);
       lock.lock();
       try {
-        if (schedule != null) {
+        if (lastFailure != null) {
           LOG.info("[{}] reconnected", address);
         }
         schedule = null;
@@ -218,7 +224,9 @@ public final class HostPool implements AutoCloseable {
       } finally {
         lock.unlock();
       }
-      health.unreachable(e);
+      if (!closed) { // a connect that close() cut short says nothing about the node
+        health.unreachable(e);
+      }
       throw e;
     } finally {
       connecting = false;
@@ -249,19 +257,52 @@ public final class HostPool implements AutoCloseable {
   private void connectionClosed(Connection connection) {
     retiredBytesSent.add(connection.bytesSent());
     retiredBytesReceived.add(connection.bytesReceived());
-    if (!closed) {
-      startRefill();
+    if (closed) {
+      return;
     }
+    boolean broke = !connection.closedByDriver(); // a drained connection's node is fine: replace it now
+    if (broke && !hasUsableConnection()) {
+      // As in the reference drivers, a node whose last connection broke is down until a
+      // reconnection succeeds; the first attempt waits a delay, the node's state should not.
+      health.unreachable(new ConnectionException(address, "its last connection broke; reconnecting on schedule"));
+    }
+    startRefill(broke);
   }
 
   /** Refills missing connections in the background, on the schedule, until all are back. */
   private void startRefill() {
+    startRefill(false);
+  }
+
+  /**
+   * @param afterLoss a connection broke: if no schedule runs yet, the first attempt waits the
+   *     schedule's first delay (the reference drivers do the same); the jitter in that delay is
+   *     what spreads the clients of a restarting node apart
+   */
+  private void startRefill(boolean afterLoss) {
     if (refilling.compareAndSet(false, true)) {
-      DriverResources.startThread("loomcql-pool-" + address, this::refill);
+      DriverResources.startThread("loomcql-pool-" + address, () -> refill(afterLoss));
     }
   }
 
-  private void refill() {
+  private void refill(boolean afterLoss) {
+    refiller = Thread.currentThread();
+    if (closed) { // close() may have missed this thread: it was not published yet
+      refilling.set(false);
+      refiller = null;
+      return;
+    }
+    if (afterLoss) {
+      lock.lock(); // taken here, on the refill thread: the thread that saw the loss may be a reader or a caller
+      try {
+        if (schedule == null && !closed) {
+          schedule = reconnection.newSchedule();
+          nextAttemptNanos = System.nanoTime() + schedule.nextDelay().toNanos();
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
     try {
       while (!closed && missing() > 0) {
         // Connect under the lock: one attempt at a time, and a caller that finds no usable
@@ -269,7 +310,9 @@ public final class HostPool implements AutoCloseable {
         lock.lock();
         try {
           long wait = schedule == null ? 0 : nextAttemptNanos - System.nanoTime();
-          if (wait > 0) {
+          if (closed) {
+            break;
+          } else if (wait > 0) {
             attemptDue.awaitNanos(wait); // woken early by reconnectNow() or close()
           } else if (!closed && missing() > 0) {
             install(firstFreeSlot(), connect());
@@ -283,10 +326,11 @@ public final class HostPool implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      refiller = null;
       refilling.set(false);
     }
     if (!closed && missing() > 0) {
-      startRefill(); // a connection closed while we were finishing
+      startRefill(); // a connection closed while we were finishing (its loss already set the schedule)
     }
   }
 
@@ -369,14 +413,25 @@ public final class HostPool implements AutoCloseable {
     return closed;
   }
 
+  /**
+   * Closes every connection and stops reconnecting, without waiting: the lock may be held by a
+   * connection attempt for up to a handshake timeout, so the refill thread is woken (if it waits
+   * out a reconnection delay) or interrupted (if it connects), and a caller's attempt under way
+   * closes what it opens once it sees the pool closed.
+   */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      closed = true;
-      attemptDue.signalAll(); // the refill thread may be waiting out a long reconnection delay
-    } finally {
-      lock.unlock();
+    closed = true;
+    if (lock.tryLock()) {
+      try {
+        attemptDue.signalAll(); // the refill thread may be waiting out a long reconnection delay
+      } finally {
+        lock.unlock();
+      }
+    }
+    Thread thread = refiller;
+    if (thread != null && thread != Thread.currentThread()) {
+      thread.interrupt(); // cuts a connect or handshake short; the thread then sees the pool closed
     }
     for (int i = 0; i < connections.length(); i++) {
       Connection connection = connections.getAndSet(i, null);
