@@ -2,6 +2,7 @@ package io.loomcql.internal.pool;
 
 import io.loomcql.internal.DriverResources;
 import io.loomcql.error.ConnectionException;
+import io.loomcql.error.OperationTimedOutException;
 import io.loomcql.error.DriverException;
 import io.loomcql.internal.connection.Connection;
 import io.loomcql.internal.connection.ConnectionConfig;
@@ -226,6 +227,12 @@ public final class HostPool implements AutoCloseable {
       }
       if (!closed) { // a connect that close() cut short says nothing about the node
         health.unreachable(e);
+      }
+      if (e instanceof OperationTimedOutException) {
+        // The handshake's own timeout, not the request's: to the request it is a node that could
+        // not be reached (nothing was sent), so it may go on to the next one.
+        throw new ConnectionException(address, "no answer to the connection handshake within "
+            + handshakeTimeout.toMillis() + " ms", e);
       }
       throw e;
     } finally {
