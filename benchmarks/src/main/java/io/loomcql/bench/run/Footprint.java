@@ -35,7 +35,7 @@ public final class Footprint {
       server = "127.0.0.1:" + stub.port();
     }
     StringBuilder md = new StringBuilder("# Footprint: cold start, jars, idle session\n\n");
-    md.append(Environment.describe(args.get("label", "preliminary, shared machine"))).append('\n');
+    md.append(Environment.describe(args.get("label", "unlabelled run (pass --label to say how quiet the machine was)"))).append('\n');
     md.append("Server: ").append(stub != null ? "stub" : server).append(". Command: `bin/bench footprint ")
         .append(String.join(" ", args.rawArgs())).append("`\n\n");
     try {

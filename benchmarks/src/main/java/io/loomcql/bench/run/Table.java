@@ -176,7 +176,7 @@ public final class Table {
       List<String> raw, boolean pin) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(args.get("title", "Benchmark run")).append("\n\n");
-    md.append(Environment.describe(args.get("label", "preliminary, shared machine"))).append('\n');
+    md.append(Environment.describe(args.get("label", "unlabelled run (pass --label to say how quiet the machine was)"))).append('\n');
     md.append("Command (arguments of io.loomcql.bench.run.Table): `").append(String.join(" ", args.rawArgs())).append("`  \n");
     md.append(String.format(Locale.ROOT, "Repeats: %d, interleaved; warm-up %s s, window %s s per level; server: %s%s.%n%n",
         runs.size(), args.get("warmup", "2"), args.get("seconds", "3"), server,
