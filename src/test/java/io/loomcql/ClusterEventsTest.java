@@ -1,5 +1,6 @@
 package io.loomcql;
 
+import static io.loomcql.testkit.Await.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loomcql.internal.protocol.Event;
@@ -13,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -298,15 +298,5 @@ class ClusterEventsTest extends ThreeFakeNodes {
 
   private static Host host(Cluster cluster, InetSocketAddress address) {
     return cluster.metadata().allHosts().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow();
-  }
-
-  private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(10);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.loomcql;
 
+import static io.loomcql.testkit.Await.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loomcql.error.BusyPoolException;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -150,15 +150,5 @@ class ExhaustionTest {
       }
     }
     return found;
-  }
-
-  private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 5 s");
-      }
-      Thread.sleep(10);
-    }
   }
 }

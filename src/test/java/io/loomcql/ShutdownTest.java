@@ -1,5 +1,6 @@
 package io.loomcql;
 
+import static io.loomcql.testkit.Await.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -193,15 +193,5 @@ class ShutdownTest extends ThreeFakeNodes {
 
   private static Host host(Cluster cluster, InetSocketAddress address) {
     return cluster.metadata().allHosts().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow();
-  }
-
-  private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 5 s");
-      }
-      Thread.sleep(5);
-    }
   }
 }

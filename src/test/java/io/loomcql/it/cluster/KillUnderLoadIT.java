@@ -1,7 +1,7 @@
 package io.loomcql.it.cluster;
 
 import static io.loomcql.it.cluster.ReadLoad.ddl;
-import static io.loomcql.it.cluster.ReadLoad.waitUntil;
+import static io.loomcql.testkit.Await.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loomcql.Cluster;

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.BooleanSupplier;
 
 /**
  * A steady load of idempotent reads at CL ONE for the node-failure tests: {@code rate} requests
@@ -87,15 +86,5 @@ final class ReadLoad implements AutoCloseable {
   /** Schema changes get far more than the reads' timeout: on a busy 2-core machine they can take seconds. */
   static void ddl(Session session, String cql) {
     session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(30)));
-  }
-
-  static void waitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(5);
-    }
   }
 }
