@@ -9,10 +9,9 @@ import io.loomcql.metadata.Host;
 import io.loomcql.policy.ConstantReconnectionPolicy;
 import io.loomcql.testkit.FakeNode;
 import io.loomcql.testkit.FixedRoutes;
+import io.loomcql.testkit.TwoFakeNodes;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,15 +20,9 @@ import org.junit.jupiter.api.Test;
  * CRC24 is wrong. Its connection closes, and the request is retried on node b if, and only if,
  * it is idempotent.
  */
-class CorruptSegmentRetryTest {
-  private FakeNode a;
-  private FakeNode b;
-
+class CorruptSegmentRetryTest extends TwoFakeNodes {
   @BeforeEach
-  void startNodes() throws Exception {
-    List<FakeNode> nodes = FakeNode.cluster(2);
-    a = nodes.get(0);
-    b = nodes.get(1);
+  void scriptNodes() {
     a.speakV5(true);
     b.speakV5(true);
     a.behavior((query, request, peer) -> {
@@ -41,12 +34,6 @@ class CorruptSegmentRetryTest {
         FakeNode.echo(query, request, peer);
       }
     });
-  }
-
-  @AfterEach
-  void stopNodes() throws Exception {
-    a.close();
-    b.close();
   }
 
   private Host host(Session session, FakeNode node) throws Exception {

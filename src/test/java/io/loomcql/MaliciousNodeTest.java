@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loomcql.error.DriverException;
 import io.loomcql.testkit.FakeNode;
+import io.loomcql.testkit.TwoFakeNodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,22 +18,7 @@ import org.junit.jupiter.api.Test;
  * callback that blocks does not hold up any connection's reads), with two fake nodes: node a
  * misbehaves, node b is healthy.
  */
-class MaliciousNodeTest {
-  private FakeNode a;
-  private FakeNode b;
-
-  @BeforeEach
-  void startNodes() throws Exception {
-    List<FakeNode> nodes = FakeNode.cluster(2);
-    a = nodes.get(0);
-    b = nodes.get(1);
-  }
-
-  @AfterEach
-  void stopNodes() throws Exception {
-    a.close();
-    b.close();
-  }
+class MaliciousNodeTest extends TwoFakeNodes {
 
   /** "healthy ..." statements go to node b only, every other one to node a only. */
   private io.loomcql.policy.LoadBalancingPolicy routing() throws Exception {

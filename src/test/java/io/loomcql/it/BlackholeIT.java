@@ -1,5 +1,6 @@
 package io.loomcql.it;
 
+import static io.loomcql.testkit.Await.awaitWithin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loomcql.Cluster;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -99,16 +99,6 @@ class BlackholeIT {
       throw new AssertionError("succeeded through a blackhole");
     } catch (ExecutionException e) {
       return e.getCause();
-    }
-  }
-
-  private static void awaitWithin(Duration limit, BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + limit.toMillis() + " ms: " + what);
-      }
-      Thread.sleep(10);
     }
   }
 }

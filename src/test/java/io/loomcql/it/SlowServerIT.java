@@ -1,5 +1,6 @@
 package io.loomcql.it;
 
+import static io.loomcql.testkit.Await.awaitWithin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loomcql.HostConnectionPool;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -87,16 +87,6 @@ class SlowServerIT {
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT);
       assertThat(pool.openCount()).isEqualTo(1);
       assertThat(proxy.acceptedConnections()).isEqualTo(1);
-    }
-  }
-
-  private static void awaitWithin(Duration limit, BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + limit.toMillis() + " ms: " + what);
-      }
-      Thread.sleep(10);
     }
   }
 }

@@ -16,10 +16,15 @@ public final class Await {
 
   /** Waits up to {@code timeout} for {@code condition}, else fails the test. */
   public static void waitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    awaitWithin(timeout, condition, "condition");
+  }
+
+  /** Waits up to {@code limit} for {@code condition}, else fails naming {@code what} was awaited. */
+  public static void awaitWithin(Duration limit, BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
+        throw new AssertionError("not within " + limit.toMillis() + " ms: " + what);
       }
       Thread.sleep(5);
     }
