@@ -90,7 +90,9 @@ class StreamIdSoakIT {
         assertThat(pool.inFlight()).as("stream ids in use (in flight + orphans) after the drain").isZero();
         assertThat(busyWhileHalfFree.get()).as("'no stream id' failures while fewer than half were in use").isZero();
         assertThat(after).as("heap after a full GC vs the warmed-up baseline").isLessThanOrEqualTo(baseline * 11 / 10);
-        assertThat(outcomes.get("ok").sum()).as("most requests succeed").isGreaterThan(REQUESTS * 9 / 10);
+        // Each reset leaves the only node DOWN until its (jittered, 50 ms) reconnection, and
+        // requests meanwhile fail with "no host": 909 resets cost about 9% of a 1M run at 2,000/s.
+        assertThat(outcomes.get("ok").sum()).as("most requests succeed").isGreaterThan(REQUESTS * 8 / 10);
         assertThat(outcomes).as("no request got another's answer").doesNotContainKey("WRONG ANSWER");
       }
     }
