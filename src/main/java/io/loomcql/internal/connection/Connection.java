@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * <p>A caller claims a stream id, registers a {@link PendingRequest} in the slot of that id,
  * hands it to the {@link FrameWriter} and parks until the {@link FrameReader} completes it. No
  * lock is held anywhere on this path, so it never pins a carrier thread.
+ *
+ * <p>Who frees a stream id: the caller, once it has its answer; in every other case (a late
+ * answer to a request that timed out, a request the writer dropped, a connection closing), the
+ * thread that empties the id's slot. Exactly one of them does, so an id is never freed twice.
  */
 public final class Connection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
@@ -69,7 +73,7 @@ public final class Connection implements AutoCloseable {
   private final int maxBodyLength;
   private final ConnectionConfig config;
   private volatile boolean draining;
-  private volatile long lastFrameNanos = System.nanoTime();
+  private volatile long lastAnswerNanos = System.nanoTime();
   private volatile Thread heartbeat;
   private volatile Runnable closeListener;
   private volatile Consumer<Event> eventListener;
@@ -230,18 +234,9 @@ public final class Connection implements AutoCloseable {
    */
   public ResponseFrame send(Request message, boolean tracing, Map<String, ByteBuffer> payload, long deadlineNanos) {
     checkOpen();
-    long started = System.nanoTime();
     int id = streamIds.acquireNow();
-    try {
-      if (id < 0) {
-        id = awaitStreamId(deadlineNanos);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DriverException("interrupted while waiting for a free stream id on " + name);
-    }
     if (id < 0) {
-      throw new BusyPoolException(address, streamIds.capacity(), Duration.ofNanos(deadlineNanos - started));
+      id = awaitStreamId(deadlineNanos);
     }
     PendingRequest request = new PendingRequest(id, tracing, customPayload(payload), message, Thread.currentThread(),
         deadlineNanos);
@@ -258,6 +253,12 @@ public final class Connection implements AutoCloseable {
     sweeper.watch();
     Object outcome = request.await();
     if (outcome instanceof ResponseFrame response) {
+      // The reader emptied the slot but left the id to this thread: one contended update less on
+      // the reader, which is the one thread every answer of the connection goes through.
+      streamIds.release(id);
+      if (draining) {
+        closeIfDrained();
+      }
       return response;
     }
     if (outcome == PendingRequest.TIMED_OUT || outcome == PendingRequest.INTERRUPTED) {
@@ -291,16 +292,30 @@ public final class Connection implements AutoCloseable {
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(payload));
   }
 
-  /** Every id is taken: wait for one, and tell JFR that this connection is saturated. */
-  private int awaitStreamId(long deadlineNanos) throws InterruptedException {
+  /**
+   * Every id is taken: wait for one, and tell JFR that this connection is saturated.
+   *
+   * @throws BusyPoolException if none frees by the deadline
+   */
+  private int awaitStreamId(long deadlineNanos) {
     PoolWaitEvent event = new PoolWaitEvent();
     event.begin();
-    int id = streamIds.acquire(deadlineNanos - System.nanoTime());
+    long started = System.nanoTime();
+    int id;
+    try {
+      id = streamIds.acquire(deadlineNanos - started);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DriverException("interrupted while waiting for a free stream id on " + name);
+    }
     event.end();
     if (event.shouldCommit()) {
       event.connection = name;
       event.acquired = id >= 0;
       event.commit();
+    }
+    if (id < 0) {
+      throw new BusyPoolException(address, streamIds.capacity(), Duration.ofNanos(deadlineNanos - started));
     }
     return id;
   }
@@ -351,7 +366,6 @@ public final class Connection implements AutoCloseable {
       throw new ProtocolError(address, "EVENT on stream " + id + " of " + name
           + "; events come on negative stream ids only");
     }
-    lastFrameNanos = System.nanoTime();
     PendingRequest request = id < slots.length() ? slots.getAndSet(id, null) : null;
     if (request == null) {
       if (closedCause.get() != null) {
@@ -374,14 +388,14 @@ public final class Connection implements AutoCloseable {
       }
       return;
     }
-    // Free the id before waking the caller, so that a caller who sees its answer also sees the
-    // connection's capacity restored.
-    streamIds.release(id);
     if (!request.complete(frame)) {
-      orphans.decrementAndGet(); // the late answer of an abandoned request
-    }
-    if (draining) {
-      closeIfDrained();
+      // The late answer of an abandoned request: nobody waits, so the id is freed here. (A
+      // completed request's caller frees its id itself, in send.)
+      streamIds.release(id);
+      orphans.decrementAndGet();
+      if (draining) {
+        closeIfDrained();
+      }
     }
   }
 
@@ -440,7 +454,16 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * Starts the idle heartbeat (after the handshake): when no frame arrived for the interval, an
+   * Called by the reader after a read that brought whole answers to requests: the node is alive
+   * (bytes alone do not say so: a node may drip them). Once per read, not per frame, because a
+   * read under load carries hundreds of frames and a clock read is not free.
+   */
+  void answersArrived() {
+    lastAnswerNanos = System.nanoTime();
+  }
+
+  /**
+   * Starts the idle heartbeat (after the handshake): when no answer arrived for the interval, an
    * OPTIONS must be answered within the timeout, else the connection is defunct and everything in
    * flight fails with a retryable connection error.
    */
@@ -451,7 +474,7 @@ public final class Connection implements AutoCloseable {
   private void heartbeatLoop() {
     long interval = config.heartbeatInterval().toNanos();
     while (isOpen()) {
-      long idle = System.nanoTime() - lastFrameNanos;
+      long idle = System.nanoTime() - lastAnswerNanos;
       try {
         if (idle < interval) {
           Thread.sleep(Duration.ofNanos(interval - idle));

@@ -34,6 +34,7 @@ final class FrameReader implements Runnable {
   private final int maxBodyLength;
   private final ByteBuffer buffer;
   private boolean startupAnswered;
+  private int answers; // answers to requests in the current read, for the heartbeat's clock
   private SegmentDecoder segments; // v5, once framed
   private EnvelopeAssembler envelopes;
 
@@ -65,6 +66,10 @@ final class FrameReader implements Runnable {
           drainSegments();
         }
         buffer.compact();
+        if (answers > 0) {
+          answers = 0;
+          connection.answersArrived();
+        }
       }
     } catch (IOException | RuntimeException e) {
       connection.defunct(e);
@@ -88,6 +93,7 @@ final class FrameReader implements Runnable {
       } else if (length > buffer.capacity() - FrameHeader.SIZE) {
         buffer.position(bodyStart);
         ByteBuffer body = ByteBuffer.wrap(readLargeBody(length));
+        countAnswer(streamId);
         connection.onFrame(streamId, new ResponseFrame(frameVersion, flags, streamId, opcode, body, connection));
       } else {
         return; // wait for the rest of this frame
@@ -120,7 +126,14 @@ final class FrameReader implements Runnable {
     } else {
       frame = new ResponseFrame(frameVersion, flags, streamId, opcode, in.slice(bodyStart, length), connection);
     }
+    countAnswer(streamId);
     connection.onFrame(streamId, frame);
+  }
+
+  private void countAnswer(int streamId) {
+    if (streamId >= 0) {
+      answers++; // events (negative ids) do not show that the node answers
+    }
   }
 
   /**

@@ -34,6 +34,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class FrameWriter implements Runnable {
   private static final int BUFFER_SIZE = 64 * 1024;
+  /**
+   * Yields per write at most. The writer yields before writing whenever other requests are in
+   * flight (not only once a batch has begun): with two or more carriers, a writer that wrote as
+   * soon as its queue looked empty chased callers running on the other carriers, writing a few
+   * requests at a time and parking and being unparked between batches. Measured at 1,024 in
+   * flight on two carriers: 0.55-1.0 M to 1.5 M requests/s.
+   */
+  private static final int MAX_YIELDS = 64;
 
   private final Connection connection;
   private final Transport transport;
@@ -115,9 +123,10 @@ final class FrameWriter implements Runnable {
           write(request);
           batch++;
           request = poll();
-          if (request == null && batch > 1 && yields < 16) {
-            // Others are sending too: let the callers that are runnable queue their requests
-            // before this write, so that they share it (a write costs a system call).
+          if (request == null && yields < MAX_YIELDS && connection.inFlight() > batch) {
+            // Other requests are in flight, so their callers may be about to send again: let
+            // those that are runnable queue their requests before this write, so that they share
+            // it (a write costs a system call), and go on while each yield brings more.
             yields++;
             Thread.yield();
             request = poll();

@@ -97,6 +97,7 @@ final class PendingRequest {
    *     was interrupted, {@link #INTERRUPTED} (the interrupt status stays set)
    */
   Object await() {
+    boolean parked = false;
     while (true) {
       Object result = outcome;
       if (result != null) {
@@ -108,14 +109,16 @@ final class PendingRequest {
         }
         continue;
       }
-      long remaining = deadlineNanos - System.nanoTime();
-      if (remaining <= 0) {
+      // No clock read before the first park: the deadline is still ahead for all but a request
+      // sent with almost no time left, and the sweeper wakes that one within a tick.
+      if (parked && deadlineNanos - System.nanoTime() <= 0) {
         if (OUTCOME.compareAndSet(this, null, TIMED_OUT)) {
           return TIMED_OUT;
         }
         continue; // an outcome arrived at the last moment
       }
       LockSupport.park(this);
+      parked = true;
     }
   }
 }

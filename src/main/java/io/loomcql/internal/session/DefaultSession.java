@@ -143,8 +143,9 @@ public final class DefaultSession implements Session {
     checkOpen(statement);
     Request request = encoder.encode(statement, consistency, serialConsistency);
     Duration requestTimeout = statement.timeout() != null ? statement.timeout() : timeout;
-    long deadline = System.nanoTime() + requestTimeout.toNanos();
-    return runner.execute(statement, request, routingKeyspace(statement), isIdempotent(statement), deadline);
+    long start = System.nanoTime();
+    return runner.execute(statement, request, routingKeyspace(statement), isIdempotent(statement), start,
+        start + requestTimeout.toNanos());
   }
 
   /**

@@ -65,30 +65,34 @@ final class RequestRunner {
     this.throttler = config.requests().throttler();
   }
 
-  ResultSet execute(Statement<?> statement, Request request, String keyspace, boolean idempotent, long deadline) {
+  /**
+   * Runs a request that started at {@code start} (its first attempt counts from there, which
+   * saves a clock read per request) and must finish by {@code deadline}.
+   */
+  ResultSet execute(
+      Statement<?> statement, Request request, String keyspace, boolean idempotent, long start, long deadline) {
     // No recording can be on before JFR initialized: then skip even creating the event (one static read).
     if (metrics == null && tracker == null && !FlightRecorder.isInitialized()) {
-      return run(statement, request, keyspace, idempotent, deadline);
+      return run(statement, request, keyspace, idempotent, start, deadline);
     }
-    return observed(statement, request, keyspace, idempotent, deadline);
+    return observed(statement, request, keyspace, idempotent, start, deadline);
   }
 
   /** A request that metrics, a tracker or a JFR recording may want to see. */
   private ResultSet observed(
-      Statement<?> statement, Request request, String keyspace, boolean idempotent, long deadline) {
+      Statement<?> statement, Request request, String keyspace, boolean idempotent, long start, long deadline) {
     RequestEvent event = new RequestEvent();
     event.begin();
     if (metrics == null && tracker == null && !event.isEnabled()) {
-      return run(statement, request, keyspace, idempotent, deadline);
+      return run(statement, request, keyspace, idempotent, start, deadline);
     }
-    long start = System.nanoTime();
     if (metrics != null) {
       metrics.requests().started();
     }
     ResultSet result = null;
     Throwable error = null;
     try {
-      result = run(statement, request, keyspace, idempotent, deadline);
+      result = run(statement, request, keyspace, idempotent, start, deadline);
       return result;
     } catch (RuntimeException | Error e) {
       error = e;
@@ -133,8 +137,9 @@ final class RequestRunner {
     }
   }
 
-  private ResultSet run(Statement<?> statement, Request request, String keyspace, boolean idempotent, long deadline) {
-    acquire(statement, deadline);
+  private ResultSet run(
+      Statement<?> statement, Request request, String keyspace, boolean idempotent, long start, long deadline) {
+    acquire(statement, start, deadline);
     try {
       Iterator<Host> plan = balancing.newQueryPlan(keyspace, statement);
       RequestState state = new RequestState(statement, request, deadline, idempotent, plan);
@@ -143,10 +148,10 @@ final class RequestRunner {
           : null;
       ResultSet result;
       if (first == null) {
-        result = runExecution(state, 0); // the common case: one execution, on this thread
+        result = runExecution(state, 0, start); // the common case: one execution, on this thread
       } else {
         SpeculativeRace<ResultSet> race = new SpeculativeRace<>(
-            index -> runExecution(state, index),
+            index -> runExecution(state, index, System.nanoTime()),
             started -> started == 1 ? first : speculative.nextExecution(keyspace, statement, started),
             state.share());
         state.race(race);
@@ -161,10 +166,11 @@ final class RequestRunner {
     }
   }
 
-  private void acquire(Statement<?> statement, long deadline) {
+  private void acquire(Statement<?> statement, long start, long deadline) {
     boolean acquired;
     try {
-      acquired = throttler.acquire(deadline - System.nanoTime());
+      // The whole timeout: the request started a moment ago (no clock read for the default throttler).
+      acquired = throttler.acquire(deadline - start);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DriverException("interrupted while waiting for the request throttler to let " + statement + " through");
@@ -176,16 +182,18 @@ final class RequestRunner {
   }
 
   /**
-   * One execution: nodes from the plan until one answers or the retry policy gives up.
+   * One execution: nodes from the plan until one answers or the retry policy gives up. Its first
+   * attempt's latency counts from {@code firstAttemptStart}, when the execution began.
    *
    * @return the result, or null when the plan ran out
    */
-  private ResultSet runExecution(RequestState state, int execution) {
+  private ResultSet runExecution(RequestState state, int execution, long firstAttemptStart) {
     Statement<?> statement = state.statement;
     int retryCount = 0;
     List<Host> reconnecting = null; // skipped while their pools reconnect; waited for once the plan ran out
     Host host = state.nextHost();
     boolean patient = false;
+    boolean first = true;
     while (true) {
       if (host == null) {
         if (reconnecting == null || reconnecting.isEmpty()) {
@@ -202,7 +210,8 @@ final class RequestRunner {
         host = state.nextHost(); // ignored by the policy, or left the cluster since the plan was made
         continue;
       }
-      long started = System.nanoTime();
+      long started = first ? firstAttemptStart : System.nanoTime();
+      first = false;
       Connection connection;
       try {
         connection = session.connection(node, state.deadlineNanos, patient);
