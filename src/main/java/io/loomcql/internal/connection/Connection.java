@@ -10,13 +10,11 @@ import io.loomcql.error.ConnectionException;
 import io.loomcql.error.DriverException;
 import io.loomcql.error.OperationTimedOutException;
 import io.loomcql.error.ProtocolError;
-import io.loomcql.internal.protocol.ErrorResponse;
 import io.loomcql.internal.protocol.Event;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.FrameCodec;
 import io.loomcql.internal.protocol.Message;
 import io.loomcql.internal.protocol.Opcodes;
-import io.loomcql.internal.protocol.Options;
 import io.loomcql.internal.protocol.Request;
 import io.loomcql.internal.protocol.compression.Compressor;
 import io.loomcql.internal.protocol.compression.Compressors;
@@ -51,21 +49,12 @@ public final class Connection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
   private static final AtomicInteger IDS = new AtomicInteger();
 
-  /**
-   * Responses on stream ids with no request past which a connection is closed: a few can be a
-   * node's bug, many mean it is confused about the stream ids or hostile. Not a user option; tests
-   * lower it with {@link #maxStrayResponses(int)}.
-   */
-  static final int DEFAULT_MAX_STRAY_RESPONSES = 100;
-
   private final InetSocketAddress address;
   private final ProtocolVersion version;
   private final CountingTransport transport;
   private final StreamIds streamIds;
   private final AtomicReferenceArray<PendingRequest> slots;
   private final AtomicInteger orphans = new AtomicInteger();
-  private final AtomicInteger strayResponses = new AtomicInteger();
-  private volatile int maxStrayResponses = DEFAULT_MAX_STRAY_RESPONSES;
   private final AtomicReference<Throwable> closedCause = new AtomicReference<>();
   private final FrameWriter writer;
   private final DeadlineSweeper sweeper;
@@ -73,8 +62,8 @@ public final class Connection implements AutoCloseable {
   private final int maxBodyLength;
   private final ConnectionConfig config;
   private volatile boolean draining;
-  private volatile long lastAnswerNanos = System.nanoTime();
-  private volatile Thread heartbeat;
+  private final Heartbeat heartbeat;
+  private final StrayResponses strayResponses;
   private volatile Runnable closeListener;
   private volatile Consumer<Event> eventListener;
   private volatile String keyspace;
@@ -96,6 +85,8 @@ public final class Connection implements AutoCloseable {
     this.maxBodyLength = config.maxFrameBodyLength();
     this.bareVoid = ResponseFrame.bareVoid(version, this);
     this.config = config;
+    this.heartbeat = new Heartbeat(this, config.heartbeatInterval(), config.heartbeatTimeout());
+    this.strayResponses = new StrayResponses(address, name);
     this.sweeper = new DeadlineSweeper(this, slots);
     this.writer = new FrameWriter(this, transport, version);
     writer.start(name + "-writer");
@@ -245,7 +236,7 @@ public final class Connection implements AutoCloseable {
     if (closed != null) {
       request.fail(closedException(closed)); // the sweep in defunct() may have missed this slot
       if (slots.compareAndSet(id, request, null)) {
-        streamIds.release(id);
+        freeId(id);
       }
     } else {
       writer.enqueue(request);
@@ -255,10 +246,7 @@ public final class Connection implements AutoCloseable {
     if (outcome instanceof ResponseFrame response) {
       // The reader emptied the slot but left the id to this thread: one contended update less on
       // the reader, which is the one thread every answer of the connection goes through.
-      streamIds.release(id);
-      if (draining) {
-        closeIfDrained();
-      }
+      freeId(id);
       return response;
     }
     if (outcome == PendingRequest.TIMED_OUT || outcome == PendingRequest.INTERRUPTED) {
@@ -346,14 +334,9 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * Called by the reader for each frame: completes the waiter of its stream id.
-   *
-   * <p>A response on a stream id with no request (never issued, or answered already) is dropped
-   * with a WARN; the {@link #maxStrayResponses}-th such response closes the connection. Stream 0
-   * is stricter: Cassandra answers there when it could not read the stream id of a request, so a
-   * response on 0 with nothing pending closes the connection at once. So does an EVENT on a
-   * non-negative stream id, which only requests use. The late answer of a timed-out request is
-   * none of these: its request keeps the slot until the answer comes.
+   * Called by the reader for each frame: completes the waiter of its stream id. A response no
+   * request waits for goes to {@link StrayResponses}; an EVENT on a non-negative stream id, which
+   * only requests use, closes the connection.
    *
    * @throws ProtocolError to the reader, which then closes the connection
    */
@@ -374,28 +357,14 @@ public final class Connection implements AutoCloseable {
         LOG.debug("[{}] dropping a response on stream {} of a closed connection", name, id);
         return;
       }
-      if (id == 0) {
-        throw new ProtocolError(address, "response on stream 0 of " + name + " with no request pending ("
-            + describe(frame) + ")");
-      }
-      int stray = strayResponses.incrementAndGet();
-      int max = maxStrayResponses;
-      LOG.warn("[{}] dropping a response on stream {} that has no request ({} of {} before this connection closes)",
-          name, id, stray, max);
-      if (stray >= max) {
-        throw new ProtocolError(address, stray + " responses on stream ids with no request on " + name
-            + "; the node does not follow the protocol");
-      }
+      strayResponses.drop(id, frame);
       return;
     }
     if (!request.complete(frame)) {
       // The late answer of an abandoned request: nobody waits, so the id is freed here. (A
       // completed request's caller frees its id itself, in send.)
-      streamIds.release(id);
       orphans.decrementAndGet();
-      if (draining) {
-        closeIfDrained();
-      }
+      freeId(id);
     }
   }
 
@@ -415,31 +384,9 @@ public final class Connection implements AutoCloseable {
     }
   }
 
-  /** What a stray frame is, for the error: the server's message if it is an ERROR, else its opcode. */
-  private String describe(ResponseFrame frame) {
-    if (frame.opcode() == Opcodes.ERROR) {
-      try {
-        if (frame.decode().message() instanceof ErrorResponse e) {
-          return "ERROR 0x" + Integer.toHexString(e.code()) + ": " + e.message();
-        }
-      } catch (RuntimeException undecodable) {
-        // fall through: the opcode is all we can say
-      }
-    }
-    return "opcode 0x" + Integer.toHexString(frame.opcode());
-  }
-
-  /** Responses on stream ids with no request seen so far (the reader counts them). */
-  int strayResponses() {
-    return strayResponses.get();
-  }
-
-  /** For tests: how many stray responses close the connection (default {@value #DEFAULT_MAX_STRAY_RESPONSES}). */
-  void maxStrayResponses(int max) {
-    if (max < 1) {
-      throw new IllegalArgumentException("max stray responses must be at least 1, got " + max);
-    }
-    this.maxStrayResponses = max;
+  /** What this connection does with responses no request waits for (tests read and tune it). */
+  StrayResponses strayResponses() {
+    return strayResponses;
   }
 
   /** Receives the server's events once REGISTER was sent on this connection. */
@@ -453,42 +400,24 @@ public final class Connection implements AutoCloseable {
     }
   }
 
-  /**
-   * Called by the reader after a read that brought whole answers to requests: the node is alive
-   * (bytes alone do not say so: a node may drip them). Once per read, not per frame, because a
-   * read under load carries hundreds of frames and a clock read is not free.
-   */
+  /** Called by the reader after a read that brought whole answers to requests (see {@link Heartbeat}). */
   void answersArrived() {
-    lastAnswerNanos = System.nanoTime();
+    heartbeat.answersArrived();
+  }
+
+  /** Starts the idle heartbeat, once the handshake is done. */
+  void startHeartbeat() {
+    heartbeat.start(name + "-heartbeat");
   }
 
   /**
-   * Starts the idle heartbeat (after the handshake): when no answer arrived for the interval, an
-   * OPTIONS must be answered within the timeout, else the connection is defunct and everything in
-   * flight fails with a retryable connection error.
+   * Frees the id of a request whose slot this thread emptied (or whose answer it took), and closes
+   * a draining connection once its last live request is done.
    */
-  void startHeartbeat() {
-    heartbeat = DriverResources.startThread(name + "-heartbeat", this::heartbeatLoop);
-  }
-
-  private void heartbeatLoop() {
-    long interval = config.heartbeatInterval().toNanos();
-    while (isOpen()) {
-      long idle = System.nanoTime() - lastAnswerNanos;
-      try {
-        if (idle < interval) {
-          Thread.sleep(Duration.ofNanos(interval - idle));
-          continue;
-        }
-        request(Options.INSTANCE, System.nanoTime() + config.heartbeatTimeout().toNanos());
-      } catch (InterruptedException e) {
-        return; // closed
-      } catch (OperationTimedOutException | BusyPoolException e) {
-        defunct(new ConnectionException(address, "heartbeat: no answer to OPTIONS within "
-            + config.heartbeatTimeout().toMillis() + " ms on " + name + "; the node may be stalled"));
-      } catch (RuntimeException e) {
-        return; // the connection broke meanwhile; its failure is recorded already
-      }
+  private void freeId(int id) {
+    streamIds.release(id);
+    if (draining) {
+      closeIfDrained();
     }
   }
 
@@ -500,7 +429,7 @@ public final class Connection implements AutoCloseable {
       } else {
         orphans.decrementAndGet();
       }
-      streamIds.release(request.streamId);
+      freeId(request.streamId);
     }
   }
 
@@ -528,10 +457,7 @@ public final class Connection implements AutoCloseable {
     DriverResources.connectionClosed(name, streamIds::inUse);
     writer.wake();
     sweeper.stop();
-    Thread beat = heartbeat;
-    if (beat != null && beat != Thread.currentThread()) {
-      beat.interrupt();
-    }
+    heartbeat.stop();
     Runnable listener = closeListener;
     if (listener != null) {
       listener.run();

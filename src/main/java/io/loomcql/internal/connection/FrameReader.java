@@ -92,9 +92,7 @@ final class FrameReader implements Runnable {
         dispatch(frameVersion, flags, streamId, opcode, length, buffer, bodyStart, true);
       } else if (length > buffer.capacity() - FrameHeader.SIZE) {
         buffer.position(bodyStart);
-        ByteBuffer body = ByteBuffer.wrap(readLargeBody(length));
-        countAnswer(streamId);
-        connection.onFrame(streamId, new ResponseFrame(frameVersion, flags, streamId, opcode, body, connection));
+        dispatch(frameVersion, flags, streamId, opcode, length, ByteBuffer.wrap(readLargeBody(length)), 0, false);
       } else {
         return; // wait for the rest of this frame
       }
@@ -112,7 +110,8 @@ final class FrameReader implements Runnable {
 
   /**
    * Hands a whole frame whose body is {@code in[bodyStart, bodyStart + length)} to its request: the
-   * shared bare Void answer, else a copy of the body (when {@code copy}) or a slice of it.
+   * shared bare Void answer, else a copy of the body (when {@code copy}) or a slice of it (of an
+   * envelope, or of a large body read into its own array).
    */
   private void dispatch(
       int frameVersion, int flags, int streamId, int opcode, int length, ByteBuffer in, int bodyStart, boolean copy) {
@@ -126,14 +125,10 @@ final class FrameReader implements Runnable {
     } else {
       frame = new ResponseFrame(frameVersion, flags, streamId, opcode, in.slice(bodyStart, length), connection);
     }
-    countAnswer(streamId);
-    connection.onFrame(streamId, frame);
-  }
-
-  private void countAnswer(int streamId) {
     if (streamId >= 0) {
       answers++; // events (negative ids) do not show that the node answers
     }
+    connection.onFrame(streamId, frame);
   }
 
   /**

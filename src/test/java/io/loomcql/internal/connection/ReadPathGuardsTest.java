@@ -91,7 +91,7 @@ class ReadPathGuardsTest {
     });
     try (Connection connection = connect(); LogCapture logs = LogCapture.start()) {
       assertThat(query(connection, "stray", Duration.ofSeconds(5))).isEqualTo("stray");
-      assertThat(connection.strayResponses()).isEqualTo(2);
+      assertThat(connection.strayResponses().count()).isEqualTo(2);
       assertThat(warnings(logs, "dropping a response on stream 300 that has no request")).isOne();
       assertThat(warnings(logs, "that has no request")).isEqualTo(2);
       assertThat(connection.isOpen()).isTrue();
@@ -111,7 +111,7 @@ class ReadPathGuardsTest {
       }
     });
     try (Connection connection = connect(); LogCapture logs = LogCapture.start()) {
-      connection.maxStrayResponses(5);
+      connection.strayResponses().max(5);
       assertThatThrownBy(() -> query(connection, "flood", Duration.ofSeconds(5)))
           .isInstanceOf(ConnectionException.class)
           .rootCause()
@@ -142,14 +142,14 @@ class ReadPathGuardsTest {
       }
     });
     try (Connection connection = connect(); LogCapture logs = LogCapture.start()) {
-      connection.maxStrayResponses(1); // a single miscount would close the connection
+      connection.strayResponses().max(1); // a single miscount would close the connection
       assertThatThrownBy(() -> query(connection, "slow", Duration.ofMillis(50)))
           .isInstanceOf(OperationTimedOutException.class);
       assertThat(connection.orphans()).isOne();
       assertThat(lateSent.await(5, TimeUnit.SECONDS)).isTrue();
       assertThat(query(connection, "after", Duration.ofSeconds(5))).isEqualTo("after"); // read after the late one
       assertThat(connection.orphans()).isZero();
-      assertThat(connection.strayResponses()).isZero();
+      assertThat(connection.strayResponses().count()).isZero();
       assertThat(warnings(logs, "that has no request")).isZero();
       assertThat(connection.isOpen()).isTrue();
     }
