@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.loomcql.error.OperationTimedOutException;
 import io.loomcql.internal.protocol.Frame;
 import io.loomcql.testkit.FakeNode;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,17 +38,20 @@ class OrphanLimitTest {
         });
   }
 
+  /** 100 ms timeouts, and a connection drains once a 4th request is orphaned. */
+  private static Cluster clusterWithThreeOrphansAllowed(FakeNode node) throws IOException {
+    return Cluster.builder()
+        .addContactPoints(node.address())
+        .withRequestTimeout(Duration.ofMillis(100))
+        .withMaxOrphanedRequestsPerConnection(3)
+        .build();
+  }
+
   @Test
   void should_replace_a_connection_once_its_orphans_pass_the_limit() throws Exception {
     try (FakeNode node = new FakeNode()) {
       script(node);
-      try (Cluster cluster =
-              Cluster.builder()
-                  .addContactPoints(node.address())
-                  .withRequestTimeout(Duration.ofMillis(100))
-                  .withMaxOrphanedRequestsPerConnection(3)
-                  .build();
-          Session session = cluster.connect()) {
+      try (Cluster cluster = clusterWithThreeOrphansAllowed(node); Session session = cluster.connect()) {
         int before = node.acceptedConnections();
         for (int i = 0; i < 4; i++) {
           int n = i;
@@ -64,13 +68,7 @@ class OrphanLimitTest {
   void should_let_pending_requests_finish_before_closing_a_drained_connection() throws Exception {
     try (FakeNode node = new FakeNode()) {
       script(node);
-      try (Cluster cluster =
-              Cluster.builder()
-                  .addContactPoints(node.address())
-                  .withRequestTimeout(Duration.ofMillis(100))
-                  .withMaxOrphanedRequestsPerConnection(3)
-                  .build();
-          Session session = cluster.connect()) {
+      try (Cluster cluster = clusterWithThreeOrphansAllowed(node); Session session = cluster.connect()) {
         HostConnectionPool pool = session.pool(session.hosts().iterator().next());
         int before = node.acceptedConnections();
         // A live request with a long timeout, pending on the connection that is about to drain.

@@ -1,5 +1,7 @@
 package io.loomcql.it.cluster;
 
+import static io.loomcql.it.cluster.ReadLoad.host;
+import static io.loomcql.testkit.Await.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loomcql.Cluster;
@@ -11,7 +13,6 @@ import io.loomcql.testkit.CassandraExtension;
 import io.loomcql.testkit.LocalCluster;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -118,17 +119,4 @@ class ClusterViewIT {
     }
   }
 
-  private static Host host(Cluster cluster, InetSocketAddress address) {
-    return cluster.metadata().allHosts().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow();
-  }
-
-  private static void waitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(20);
-    }
-  }
 }

@@ -1,11 +1,12 @@
 package io.loomcql.it.cluster;
 
 import static io.loomcql.it.cluster.ReadLoad.ddl;
+import static io.loomcql.it.cluster.ReadLoad.host;
+import static io.loomcql.it.cluster.ReadLoad.replicatedKeys;
 import static io.loomcql.testkit.Await.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loomcql.Cluster;
-import io.loomcql.ConsistencyLevel;
 import io.loomcql.PreparedStatement;
 import io.loomcql.Session;
 import io.loomcql.SocketOptions;
@@ -14,7 +15,6 @@ import io.loomcql.policy.ConstantReconnectionPolicy;
 import io.loomcql.testkit.CassandraExtension;
 import io.loomcql.it.cluster.ReadLoad.Outcome;
 import io.loomcql.testkit.LocalCluster;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,16 +51,9 @@ class KillUnderLoadIT {
             .withStatusEventRefreshWindow(Duration.ofMillis(100))
             .build();
         Session session = cluster.connect()) {
-      ddl(session, "DROP KEYSPACE IF EXISTS it_load");
-      ddl(session, "CREATE KEYSPACE it_load WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
-      ddl(session, "CREATE TABLE it_load.kv (k int PRIMARY KEY, v text)");
-      PreparedStatement insert = session.prepare("INSERT INTO it_load.kv (k, v) VALUES (?, ?)");
-      for (int k = 0; k < 100; k++) {
-        session.execute(insert.bind(k, "v" + k).setConsistencyLevel(ConsistencyLevel.ALL));
-      }
+      PreparedStatement select = replicatedKeys(session, "it_load", 100);
       nodes.node(1).flush("system_schema"); // else the SIGKILL below may make node 1 forget the new keyspace
       nodes.node(1).flush("it_load");
-      PreparedStatement select = session.prepare("SELECT v FROM it_load.kv WHERE k = ?");
       Host first = host(cluster, nodes.contactPoint(1));
 
       ReadLoad load = new ReadLoad(session, select, 100, RATE);
@@ -135,9 +128,5 @@ class KillUnderLoadIT {
         ddl(session, "DROP KEYSPACE IF EXISTS it_load");
       }
     }
-  }
-
-  private static Host host(Cluster cluster, InetSocketAddress address) {
-    return cluster.metadata().allHosts().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow();
   }
 }

@@ -1,6 +1,8 @@
 package io.loomcql.it.cluster;
 
 import static io.loomcql.it.cluster.ReadLoad.ddl;
+import static io.loomcql.it.cluster.ReadLoad.host;
+import static io.loomcql.it.cluster.ReadLoad.replicatedKeys;
 import static io.loomcql.testkit.Await.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,16 +52,8 @@ class PauseNodeIT {
             .withReconnectionPolicy(new ConstantReconnectionPolicy(Duration.ofMillis(500)))
             .build();
         Session session = cluster.connect()) {
-      ddl(session, "DROP KEYSPACE IF EXISTS it_pause");
-      ddl(session, "CREATE KEYSPACE it_pause WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
-      ddl(session, "CREATE TABLE it_pause.kv (k int PRIMARY KEY, v text)");
-      PreparedStatement insert = session.prepare("INSERT INTO it_pause.kv (k, v) VALUES (?, ?)");
-      for (int k = 0; k < 100; k++) {
-        session.execute(insert.bind(k, "v" + k).setConsistencyLevel(ConsistencyLevel.ALL));
-      }
-      PreparedStatement select = session.prepare("SELECT v FROM it_pause.kv WHERE k = ?");
-      Host first = cluster.metadata().allHosts().stream()
-          .filter(h -> h.address().equals(nodes.contactPoint(1))).findFirst().orElseThrow();
+      PreparedStatement select = replicatedKeys(session, "it_pause", 100);
+      Host first = host(cluster, nodes.contactPoint(1));
 
       ReadLoad load = new ReadLoad(session, select, 100, RATE);
       boolean paused = false;

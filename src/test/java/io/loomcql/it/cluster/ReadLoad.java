@@ -1,11 +1,13 @@
 package io.loomcql.it.cluster;
 
 import io.loomcql.BoundStatement;
+import io.loomcql.Cluster;
 import io.loomcql.ConsistencyLevel;
 import io.loomcql.PreparedStatement;
 import io.loomcql.ResultSet;
 import io.loomcql.Session;
 import io.loomcql.SimpleStatement;
+import io.loomcql.metadata.Host;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -81,6 +83,27 @@ final class ReadLoad implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * A fresh keyspace at replication factor 3 with {@code keys} rows (k int, v text) written at ALL,
+   * so every node holds every key; returns the statement that reads one.
+   */
+  static PreparedStatement replicatedKeys(Session session, String keyspace, int keys) {
+    ddl(session, "DROP KEYSPACE IF EXISTS " + keyspace);
+    ddl(session, "CREATE KEYSPACE " + keyspace
+        + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
+    ddl(session, "CREATE TABLE " + keyspace + ".kv (k int PRIMARY KEY, v text)");
+    PreparedStatement insert = session.prepare("INSERT INTO " + keyspace + ".kv (k, v) VALUES (?, ?)");
+    for (int k = 0; k < keys; k++) {
+      session.execute(insert.bind(k, "v" + k).setConsistencyLevel(ConsistencyLevel.ALL));
+    }
+    return session.prepare("SELECT v FROM " + keyspace + ".kv WHERE k = ?");
+  }
+
+  /** The cluster's view of the node at {@code address}. */
+  static Host host(Cluster cluster, InetSocketAddress address) {
+    return cluster.metadata().allHosts().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow();
   }
 
   /** Schema changes get far more than the reads' timeout: on a busy 2-core machine they can take seconds. */
