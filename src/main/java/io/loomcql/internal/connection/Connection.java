@@ -165,6 +165,11 @@ public final class Connection implements AutoCloseable {
     return transport.received();
   }
 
+  /** Whether every stream id is taken right now, so that a request would have to wait for one. */
+  public boolean isSaturated() {
+    return streamIds.inUse() >= streamIds.capacity();
+  }
+
   /** Requests holding a stream id: in flight plus orphaned. */
   public int inFlight() {
     return streamIds.inUse();

@@ -190,16 +190,18 @@ final class RequestRunner {
   private ResultSet runExecution(RequestState state, int execution, long firstAttemptStart) {
     Statement<?> statement = state.statement;
     int retryCount = 0;
-    List<Host> reconnecting = null; // skipped while their pools reconnect; waited for once the plan ran out
+    // Nodes skipped on the first pass, because their pools reconnect or every stream id is taken:
+    // another node may answer at once. They are waited for only once the plan ran out.
+    List<Host> deferred = null;
     Host host = state.nextHost();
     boolean patient = false;
     boolean first = true;
     while (true) {
       if (host == null) {
-        if (reconnecting == null || reconnecting.isEmpty()) {
+        if (deferred == null || deferred.isEmpty()) {
           return null;
         }
-        host = reconnecting.remove(0);
+        host = deferred.remove(0);
         patient = true;
       }
       if (Thread.currentThread().isInterrupted()) {
@@ -216,14 +218,18 @@ final class RequestRunner {
       try {
         connection = session.connection(node, state.deadlineNanos, patient);
       } catch (ReconnectingException e) {
-        if (reconnecting == null) {
-          reconnecting = new ArrayList<>(2);
-        }
-        reconnecting.add(host); // another node may answer now; if none does, come back and wait
+        deferred = defer(deferred, host);
         host = state.nextHost();
         continue;
       } catch (ConnectionException | BusyPoolException e) {
         state.failed(host, execution, e, RetryDecision.RETRY_NEXT); // nothing was sent: any statement may go elsewhere
+        host = state.nextHost();
+        continue;
+      }
+      if (!patient && connection.isSaturated()) {
+        // A slow node holds all its ids, and the ids it frees go to newer requests first (the
+        // wait is not fair, for speed), so waiting here could last the whole timeout.
+        deferred = defer(deferred, host);
         host = state.nextHost();
         continue;
       }
@@ -257,6 +263,12 @@ final class RequestRunner {
         case RETHROW -> throw rethrown(error, state, session);
       }
     }
+  }
+
+  private static List<Host> defer(List<Host> deferred, Host host) {
+    List<Host> list = deferred == null ? new ArrayList<>(2) : deferred;
+    list.add(host);
+    return list;
   }
 
   private void completed(Statement<?> statement, Host host, long latencyNanos, Throwable error) {
