@@ -87,7 +87,7 @@ public final class Connection implements AutoCloseable {
     this.config = config;
     this.heartbeat = new Heartbeat(this, config.heartbeatInterval(), config.heartbeatTimeout());
     this.strayResponses = new StrayResponses(address, name);
-    this.sweeper = new DeadlineSweeper(this, slots);
+    this.sweeper = new DeadlineSweeper(this, slots, streamIds);
     this.writer = new FrameWriter(this, transport, version);
     writer.start(name + "-writer");
     sweeper.start(name + "-deadlines");
@@ -296,7 +296,8 @@ public final class Connection implements AutoCloseable {
     long started = System.nanoTime();
     int id;
     try {
-      id = streamIds.acquire(deadlineNanos - started);
+      sweeper.watch(); // it ends the wait at the deadline
+      id = streamIds.acquire(deadlineNanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DriverException("interrupted while waiting for a free stream id on " + name);
@@ -308,6 +309,7 @@ public final class Connection implements AutoCloseable {
       event.commit();
     }
     if (id < 0) {
+      checkOpen();
       throw new BusyPoolException(address, streamIds.capacity(), Duration.ofNanos(deadlineNanos - started));
     }
     return id;
@@ -322,8 +324,10 @@ public final class Connection implements AutoCloseable {
   public int reserve(Duration timeout) {
     checkOpen();
     try {
-      int id = streamIds.acquire(timeout.toNanos());
+      sweeper.watch();
+      int id = streamIds.acquire(System.nanoTime() + timeout.toNanos());
       if (id < 0) {
+        checkOpen();
         throw new BusyPoolException(address, streamIds.capacity(), timeout);
       }
       return id;
@@ -459,6 +463,7 @@ public final class Connection implements AutoCloseable {
       }
     }
     orphans.set(0);
+    streamIds.close(); // callers waiting for an id: it would come from a closed connection
     DriverResources.connectionClosed(name, streamIds::inUse);
     writer.wake();
     sweeper.stop();

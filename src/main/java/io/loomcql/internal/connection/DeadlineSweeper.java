@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Wakes the callers of one connection whose deadline passed. Callers park without a timeout: a
+ * Wakes the callers of one connection whose deadline passed, those waiting for a response and
+ * those waiting for a stream id ({@link StreamIds#wakeExpired}). Callers park without a timeout: a
  * timed park on a virtual thread arms and cancels a task on the JDK's delay scheduler, which cost
  * more than a tenth of the CPU of a request at high concurrency. Instead this one virtual thread
  * looks at every slot each {@link #TICK_NANOS} while requests are in flight, and unparks those
@@ -23,12 +24,14 @@ final class DeadlineSweeper implements Runnable {
 
   private final Connection connection;
   private final AtomicReferenceArray<PendingRequest> slots;
+  private final StreamIds streamIds;
   private final AtomicBoolean idle = new AtomicBoolean();
   private volatile Thread thread;
 
-  DeadlineSweeper(Connection connection, AtomicReferenceArray<PendingRequest> slots) {
+  DeadlineSweeper(Connection connection, AtomicReferenceArray<PendingRequest> slots, StreamIds streamIds) {
     this.connection = connection;
     this.slots = slots;
+    this.streamIds = streamIds;
   }
 
   void start(String name) {
@@ -73,6 +76,7 @@ final class DeadlineSweeper implements Runnable {
           request.wakeIfExpired(now);
         }
       }
+      streamIds.wakeExpired(now); // callers waiting for an id, which exist only while all are taken
     }
   }
 }
