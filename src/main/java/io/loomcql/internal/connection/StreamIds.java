@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  * caller of the connection and its reader.
  *
  * <p>A semaphore counts the free ids; the id itself is then claimed from a bitmap with a CAS,
- * starting at a rotating hint so that callers spread over the words.
+ * each thread starting its search at a word of its own so that callers spread over the words.
  *
  * <p>A caller that finds no free id queues and parks without a timeout: a timed park on a
  * virtual thread arms a task on the JDK's delay scheduler, which costs throughput when thousands
@@ -24,7 +24,6 @@ final class StreamIds {
   private final Semaphore free;
   private final AtomicLongArray used;
   private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
-  private int hint; // racy on purpose: only a starting point for the search
   private volatile boolean closed;
 
   private record Waiter(Thread thread, long deadlineNanos) {}
@@ -89,7 +88,9 @@ final class StreamIds {
   /** Finds and marks the id whose permit the caller holds. */
   private int claim() {
     int words = used.length();
-    int start = (hint & Integer.MAX_VALUE) % words;
+    // Each thread starts at a word of its own (by id): a shared "last word" hint was one more
+    // cache line that every caller wrote, and spreading callers keeps their CASes apart.
+    int start = (int) (Thread.currentThread().threadId() % words);
     while (true) {
       for (int n = 0; n < words; n++) {
         int word = (start + n) % words;
@@ -101,7 +102,6 @@ final class StreamIds {
             break;
           }
           if (used.compareAndSet(word, bits, bits | (1L << bit))) {
-            hint = word;
             return id;
           }
           bits = used.get(word);
