@@ -139,9 +139,14 @@ public final class DefaultSession implements Session {
 
   @Override
   public ResultSet execute(Statement<?> statement) {
+    return execute(statement, Statement.NO_TIMESTAMP);
+  }
+
+  /** @param timestamp drawn on the submitting thread, or {@link Statement#NO_TIMESTAMP} to draw it here */
+  private ResultSet execute(Statement<?> statement, long timestamp) {
     Objects.requireNonNull(statement, "statement");
     checkOpen(statement);
-    Request request = encoder.encode(statement, consistency, serialConsistency);
+    Request request = encoder.encode(statement, consistency, serialConsistency, timestamp);
     Duration requestTimeout = statement.timeout() != null ? statement.timeout() : timeout;
     long start = System.nanoTime();
     return runner.execute(statement, request, routingKeyspace(statement), isIdempotent(statement), start,
@@ -379,7 +384,10 @@ public final class DefaultSession implements Session {
       future.completeExceptionally(new IllegalStateException("the session is closed; cannot execute " + statement));
       return future;
     }
-    return onVirtualThread(future, () -> execute(statement));
+    // Drawn here, on the submitting thread, so that writes submitted one after the other are
+    // ordered on the node as submitted, whichever of their virtual threads runs first.
+    long timestamp = statement == null ? Statement.NO_TIMESTAMP : encoder.timestampFor(statement);
+    return onVirtualThread(future, () -> execute(statement, timestamp));
   }
 
   @Override

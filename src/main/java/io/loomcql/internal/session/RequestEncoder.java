@@ -36,6 +36,15 @@ final class RequestEncoder {
   }
 
   Request encode(Statement<?> statement, ConsistencyLevel defaultConsistency, ConsistencyLevel defaultSerial) {
+    return encode(statement, defaultConsistency, defaultSerial, Statement.NO_TIMESTAMP);
+  }
+
+  /**
+   * @param drawn a timestamp {@link #timestampFor drawn} for this statement earlier (on the thread
+   *     that submitted it), or {@link Statement#NO_TIMESTAMP} to draw one now
+   */
+  Request encode(
+      Statement<?> statement, ConsistencyLevel defaultConsistency, ConsistencyLevel defaultSerial, long drawn) {
     ConsistencyLevel consistency =
         statement.consistencyLevel() != null ? statement.consistencyLevel() : defaultConsistency;
     ConsistencyLevel serial =
@@ -55,7 +64,7 @@ final class RequestEncoder {
         } else if (!simple.values().isEmpty()) {
           values = inferredValues(simple);
         }
-        yield new Query(simple.query(), options(simple, consistency, serial, values, named, false));
+        yield new Query(simple.query(), options(simple, consistency, serial, values, named, false, drawn));
       }
       case BoundStatement bound -> {
         DefaultPreparedStatement prepared = prepared(bound);
@@ -65,7 +74,7 @@ final class RequestEncoder {
         yield new Execute(
             prepared.rawId(),
             version.code() >= 5 ? prepared.resultMetadataId() : null,
-            options(bound, consistency, serial, values, null, skipMetadata));
+            options(bound, consistency, serial, values, null, skipMetadata, drawn));
       }
       case BatchStatement batch -> {
         if (batch.size() == 0) {
@@ -83,7 +92,7 @@ final class RequestEncoder {
           }
         }
         String keyspace = version.code() >= 5 ? batch.keyspace() : null;
-        yield new Batch(batch.batchType().code(), children, consistency, serial, timestamp(batch), keyspace,
+        yield new Batch(batch.batchType().code(), children, consistency, serial, drawn(batch, drawn), keyspace,
             nowInSeconds(batch));
       }
     };
@@ -95,11 +104,12 @@ final class RequestEncoder {
       ConsistencyLevel serial,
       List<ByteBuffer> values,
       Map<String, ByteBuffer> named,
-      boolean skipMetadata) {
+      boolean skipMetadata,
+      long drawn) {
     int pageSize = statement.pageSize() > 0 ? statement.pageSize() : config.pageSize();
     String keyspace = version.code() >= 5 && !(statement instanceof BoundStatement) ? statement.keyspace() : null;
     return new QueryOptions(consistency, values, named, skipMetadata, pageSize, statement.pagingState(), serial,
-        timestamp(statement), keyspace, nowInSeconds(statement));
+        drawn(statement, drawn), keyspace, nowInSeconds(statement));
   }
 
   private int nowInSeconds(Statement<?> statement) {
@@ -114,12 +124,17 @@ final class RequestEncoder {
     return now;
   }
 
-  private long timestamp(Statement<?> statement) {
+  /** The statement's own timestamp, else one from the session's generator. */
+  long timestampFor(Statement<?> statement) {
     long timestamp = statement.timestamp();
     if (timestamp == Statement.NO_TIMESTAMP) {
       timestamp = timestamps.next();
     }
     return timestamp;
+  }
+
+  private long drawn(Statement<?> statement, long drawn) {
+    return drawn != Statement.NO_TIMESTAMP ? drawn : timestampFor(statement);
   }
 
   private static DefaultPreparedStatement prepared(BoundStatement bound) {
