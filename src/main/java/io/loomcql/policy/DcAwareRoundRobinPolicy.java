@@ -128,13 +128,15 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
 
   @Override
   public Iterator<Host> newQueryPlan(String keyspace, Statement<?> statement) {
-    int turn = rotation.getAndIncrement();
     Host[] rack = sameRack;
     Host[] locals = local;
+    Host[] remotes = remote;
+    // One shared counter for all callers is a cache line that every request writes, and on two
+    // cores such lines cost more than the rest of the plan: only turn it when there is a choice.
+    int turn = locals.length > 1 || remotes.length > 1 ? rotation.getAndIncrement() : 0;
     Iterator<Host> plan = rack.length > 0
         ? new RackFirstPlan(rack, locals, turn)
         : new UpFirstPlan(locals, locals.length == 0 ? 0 : Math.floorMod(turn, locals.length));
-    Host[] remotes = remote;
     if (remotes.length == 0) {
       return plan;
     }

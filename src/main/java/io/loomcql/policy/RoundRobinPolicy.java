@@ -31,7 +31,8 @@ public final class RoundRobinPolicy implements LoadBalancingPolicy {
   @Override
   public Iterator<Host> newQueryPlan(String keyspace, Statement<?> statement) {
     Host[] snapshot = hosts;
-    return new UpFirstPlan(snapshot, snapshot.length == 0 ? 0 : Math.floorMod(rotation.getAndIncrement(), snapshot.length));
+    // The shared counter is a cache line every request would write: turned only when there is a choice.
+    return new UpFirstPlan(snapshot, snapshot.length < 2 ? 0 : Math.floorMod(rotation.getAndIncrement(), snapshot.length));
   }
 
   @Override
