@@ -4,21 +4,27 @@ import java.util.Locale;
 
 /**
  * One measured cell, as a child JVM prints it on one {@code RESULT} line and the table runner
- * reads it back. Latencies in microseconds; NaN when not recorded.
+ * reads it back. Latencies in microseconds; NaN when not recorded. {@code handoffNanos} is the
+ * {@link HandoffProbe} reading the child took before its load began (NaN in older results).
  */
 record Cell(String client, String mode, String workload, int inFlight, double opsPerSec, double cpuMicrosPerOp,
-    double bytesPerOp, long errors, double p50, double p99, double p999) {
+    double bytesPerOp, long errors, double p50, double p99, double p999, double handoffNanos) {
 
   String line() {
-    return String.format(Locale.ROOT, "RESULT\t%s\t%s\t%s\t%d\t%.0f\t%.3f\t%.0f\t%d\t%.1f\t%.1f\t%.1f",
-        client, mode, workload, inFlight, opsPerSec, cpuMicrosPerOp, bytesPerOp, errors, p50, p99, p999);
+    return String.format(Locale.ROOT, "RESULT\t%s\t%s\t%s\t%d\t%.0f\t%.3f\t%.0f\t%d\t%.1f\t%.1f\t%.1f\t%.0f",
+        client, mode, workload, inFlight, opsPerSec, cpuMicrosPerOp, bytesPerOp, errors, p50, p99, p999, handoffNanos);
   }
 
   static Cell parse(String line) {
     String[] f = line.split("\t");
     return new Cell(f[1], f[2], f[3], Integer.parseInt(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]),
         Double.parseDouble(f[7]), Long.parseLong(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]),
-        Double.parseDouble(f[11]));
+        Double.parseDouble(f[11]), f.length > 12 ? Double.parseDouble(f[12]) : Double.NaN);
+  }
+
+  Cell withHandoff(double nanos) {
+    return new Cell(client, mode, workload, inFlight, opsPerSec, cpuMicrosPerOp, bytesPerOp, errors, p50, p99, p999,
+        nanos);
   }
 
   String key() {

@@ -37,10 +37,11 @@ public final class ClosedLoop {
       client.prepare(workload);
       for (String level : args.list("inflight", "1,64,1024,10000")) {
         int inFlight = Integer.parseInt(level);
+        double handoff = HandoffProbe.nanosPerHandoff(); // between loads: see HandoffProbe
         Cell cell = mode.equals("async")
             ? runAsync(client, clientName, workload, inFlight, warmup, seconds)
             : runSync(client, clientName, workload, inFlight, warmup, seconds);
-        System.out.println(cell.line());
+        System.out.println(cell.withHandoff(handoff).line());
         System.out.flush();
       }
     }
@@ -167,7 +168,7 @@ public final class ClosedLoop {
     return new Cell(name, mode, workload.name(), inFlight, done / elapsed,
         (after.cpuNanos() - before.cpuNanos()) / 1e3 / perOp,
         (after.allocatedBytes() - before.allocatedBytes()) / perOp, failed,
-        micros(h, 50), micros(h, 99), micros(h, 99.9));
+        micros(h, 50), micros(h, 99), micros(h, 99.9), Double.NaN);
   }
 
   static double micros(Histogram h, double percentile) {
