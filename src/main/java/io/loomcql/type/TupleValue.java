@@ -1,5 +1,6 @@
 package io.loomcql.type;
 
+import io.loomcql.internal.codec.DecodedValues;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,11 @@ import java.util.UUID;
 public final class TupleValue {
   private final TupleType type;
   private final List<Object> values;
+
+  static {
+    // The decoder builds values from lists it just filled: no checks, no copy (see DecodedValues).
+    DecodedValues.installTuples((type, values) -> new TupleValue(type, Collections.unmodifiableList(values)));
+  }
 
   private TupleValue(TupleType type, List<Object> values) {
     this.type = type;
@@ -43,19 +49,6 @@ public final class TupleValue {
       normalized.set(i, Values.normalize(values[i], types.get(i), "tuple component " + i));
     }
     return new TupleValue(type, Collections.unmodifiableList(normalized));
-  }
-
-  /**
-   * Wraps values that the decoder produced; no checks, no copy. For the codec layer: use {@link
-   * #of} instead.
-   *
-   * @param type the tuple's type
-   * @param values one value per component, already of their default Java types; not copied, so
-   *     the caller must not change the list afterwards
-   * @return the value, a read-only view of {@code values}
-   */
-  public static TupleValue decoded(TupleType type, List<Object> values) {
-    return new TupleValue(type, Collections.unmodifiableList(values));
   }
 
   /**

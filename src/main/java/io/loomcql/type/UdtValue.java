@@ -1,5 +1,6 @@
 package io.loomcql.type;
 
+import io.loomcql.internal.codec.DecodedValues;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,11 @@ public final class UdtValue {
   private final UserDefinedType type;
   private final List<Object> values;
 
+  static {
+    // The decoder builds values from lists it just filled: no checks, no copy (see DecodedValues).
+    DecodedValues.installUdts((type, values) -> new UdtValue(type, Collections.unmodifiableList(values)));
+  }
+
   private UdtValue(UserDefinedType type, List<Object> values) {
     this.type = type;
     this.values = values;
@@ -30,19 +36,6 @@ public final class UdtValue {
    */
   public static UdtValue empty(UserDefinedType type) {
     return new UdtValue(type, Collections.unmodifiableList(new ArrayList<>(Collections.nCopies(type.fieldNames().size(), null))));
-  }
-
-  /**
-   * Wraps values that the decoder produced; no checks, no copy. For the codec layer: use {@link
-   * #empty} and {@link #with} instead.
-   *
-   * @param type the user type
-   * @param values one value per field, in declaration order, already of their default Java types;
-   *     not copied, so the caller must not change the list afterwards
-   * @return the value, a read-only view of {@code values}
-   */
-  public static UdtValue decoded(UserDefinedType type, List<Object> values) {
-    return new UdtValue(type, Collections.unmodifiableList(values));
   }
 
   /**

@@ -33,7 +33,7 @@ public final class ValueDecoder {
     if (cell == null || !cell.hasRemaining()) {
       return null;
     }
-    return UdtValue.decoded(type, decodeFields(type.fieldTypes(), cell));
+    return DecodedValues.udt(type, decodeFields(type.fieldTypes(), cell));
   }
 
   /** The Java value of a cell; null for a null cell, and for an empty cell of a non-text type. */
@@ -49,9 +49,9 @@ public final class ValueDecoder {
       case ListType l -> Collections.unmodifiableList(decodeElements(l.elementType(), cell, new ArrayList<>()));
       case SetType s -> Collections.unmodifiableSet(decodeElements(s.elementType(), cell, new LinkedHashSet<>()));
       case MapType m -> decodeMap(m, cell);
-      case TupleType t -> TupleValue.decoded(t, decodeFields(t.componentTypes(), cell));
+      case TupleType t -> DecodedValues.tuple(t, decodeFields(t.componentTypes(), cell));
       case UserDefinedType u ->
-          io.loomcql.internal.mapping.UserTypeMappings.toJava(UdtValue.decoded(u, decodeFields(u.fieldTypes(), cell)));
+          io.loomcql.internal.mapping.UserTypeMappings.toJava(DecodedValues.udt(u, decodeFields(u.fieldTypes(), cell)));
       case VectorType v -> VectorValues.decode(v, cell, element -> decode(v.elementType(), element));
       case CustomType c -> cell.asReadOnlyBuffer();
     };
