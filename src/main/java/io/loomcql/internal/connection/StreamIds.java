@@ -80,6 +80,7 @@ final class StreamIds {
       }
     }
   }
+
   /** Claims a free id if there is one now, without waiting; -1 otherwise. */
   int acquireNow() {
     return free.tryAcquire() ? claim() : -1;
