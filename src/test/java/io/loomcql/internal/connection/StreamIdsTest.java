@@ -33,6 +33,20 @@ class StreamIdsTest {
     return result;
   }
 
+  /** One stream id, taken. */
+  private static StreamIds fullWithOneId() {
+    StreamIds ids = new StreamIds(1);
+    takeAll(ids);
+    return ids;
+  }
+
+  /** A waiter with a far deadline, parked (most likely) by the time this returns. */
+  private static CompletableFuture<Integer> parkedWaiter(StreamIds ids) throws InterruptedException {
+    CompletableFuture<Integer> waiting = waiter(ids, System.nanoTime() + FAR);
+    Thread.sleep(50);
+    return waiting;
+  }
+
   private static void takeAll(StreamIds ids) {
     for (int i = 0; i < ids.capacity(); i++) {
       assertThat(ids.acquireNow()).isNotNegative();
@@ -42,10 +56,8 @@ class StreamIdsTest {
 
   @Test
   void should_hand_a_freed_id_to_a_waiter() throws Exception {
-    StreamIds ids = new StreamIds(1);
-    takeAll(ids);
-    CompletableFuture<Integer> waiting = waiter(ids, System.nanoTime() + FAR);
-    Thread.sleep(50);
+    StreamIds ids = fullWithOneId();
+    CompletableFuture<Integer> waiting = parkedWaiter(ids);
     assertThat(waiting).isNotDone();
 
     ids.release(0);
@@ -107,10 +119,8 @@ class StreamIdsTest {
 
   @Test
   void should_leave_a_waiter_whose_deadline_is_ahead_parked_when_the_sweeper_ticks() throws Exception {
-    StreamIds ids = new StreamIds(1);
-    takeAll(ids);
-    CompletableFuture<Integer> waiting = waiter(ids, System.nanoTime() + FAR);
-    Thread.sleep(50);
+    StreamIds ids = fullWithOneId();
+    CompletableFuture<Integer> waiting = parkedWaiter(ids);
 
     ids.wakeExpired(System.nanoTime());
     Thread.sleep(50);
@@ -122,10 +132,8 @@ class StreamIdsTest {
 
   @Test
   void should_send_waiters_away_when_the_connection_closes() throws Exception {
-    StreamIds ids = new StreamIds(1);
-    takeAll(ids);
-    CompletableFuture<Integer> waiting = waiter(ids, System.nanoTime() + FAR);
-    Thread.sleep(50);
+    StreamIds ids = fullWithOneId();
+    CompletableFuture<Integer> waiting = parkedWaiter(ids);
 
     ids.close();
 
@@ -136,8 +144,7 @@ class StreamIdsTest {
 
   @Test
   void should_throw_interrupted_and_pass_on_a_free_id_when_a_waiter_is_interrupted() throws Exception {
-    StreamIds ids = new StreamIds(1);
-    takeAll(ids);
+    StreamIds ids = fullWithOneId();
     CompletableFuture<Integer> interrupted = new CompletableFuture<>();
     Thread thread = Thread.ofVirtual().start(() -> {
       try {
@@ -147,8 +154,7 @@ class StreamIdsTest {
       }
     });
     Thread.sleep(50);
-    CompletableFuture<Integer> other = waiter(ids, System.nanoTime() + FAR);
-    Thread.sleep(50);
+    CompletableFuture<Integer> other = parkedWaiter(ids);
 
     thread.interrupt();
 
