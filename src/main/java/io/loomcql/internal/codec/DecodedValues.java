@@ -19,13 +19,19 @@ public final class DecodedValues {
 
   private DecodedValues() {}
 
-  /** Called once by TupleValue's static initializer. */
+  /** Called once, by TupleValue's static initializer; a second call fails. */
   public static void installTuples(BiFunction<TupleType, List<Object>, TupleValue> wrap) {
+    if (tuples != null) {
+      throw new IllegalStateException("the tuple factory is installed already");
+    }
     tuples = wrap;
   }
 
-  /** Called once by UdtValue's static initializer. */
+  /** Called once, by UdtValue's static initializer; a second call fails. */
   public static void installUdts(BiFunction<UserDefinedType, List<Object>, UdtValue> wrap) {
+    if (udts != null) {
+      throw new IllegalStateException("the UDT factory is installed already");
+    }
     udts = wrap;
   }
 

@@ -35,10 +35,6 @@ final class RequestEncoder {
     this.timestamps = config.requests().timestamps();
   }
 
-  Request encode(Statement<?> statement, ConsistencyLevel defaultConsistency, ConsistencyLevel defaultSerial) {
-    return encode(statement, defaultConsistency, defaultSerial, Statement.NO_TIMESTAMP);
-  }
-
   /**
    * @param drawn a timestamp {@link #timestampFor drawn} for this statement earlier (on the thread
    *     that submitted it), or {@link Statement#NO_TIMESTAMP} to draw one now
