@@ -131,8 +131,7 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
     Host[] rack = sameRack;
     Host[] locals = local;
     Host[] remotes = remote;
-    // One shared counter for all callers is a cache line that every request writes, and on two
-    // cores such lines cost more than the rest of the plan: only turn it when there is a choice.
+    // The shared counter is a cache line every request would write: turned only when there is a choice.
     int turn = locals.length > 1 || remotes.length > 1 ? rotation.getAndIncrement() : 0;
     Iterator<Host> plan = rack.length > 0
         ? new RackFirstPlan(rack, locals, turn)
