@@ -37,11 +37,12 @@ public final class ClosedLoop {
       client.prepare(workload);
       for (String level : args.list("inflight", "1,64,1024,10000")) {
         int inFlight = Integer.parseInt(level);
-        double handoff = HandoffProbe.nanosPerHandoff(); // between loads: see HandoffProbe
+        double before = HandoffProbe.nanosPerHandoff(); // outside the load: see HandoffProbe
         Cell cell = mode.equals("async")
             ? runAsync(client, clientName, workload, inFlight, warmup, seconds)
             : runSync(client, clientName, workload, inFlight, warmup, seconds);
-        System.out.println(cell.withHandoff(handoff).line());
+        double after = HandoffProbe.nanosPerHandoff(); // the placement may have changed meanwhile
+        System.out.println(cell.withHandoff(before, after).line());
         System.out.flush();
       }
     }
@@ -168,7 +169,7 @@ public final class ClosedLoop {
     return new Cell(name, mode, workload.name(), inFlight, done / elapsed,
         (after.cpuNanos() - before.cpuNanos()) / 1e3 / perOp,
         (after.allocatedBytes() - before.allocatedBytes()) / perOp, failed,
-        micros(h, 50), micros(h, 99), micros(h, 99.9), Double.NaN);
+        micros(h, 50), micros(h, 99), micros(h, 99.9), Double.NaN, Double.NaN);
   }
 
   static double micros(Histogram h, double percentile) {

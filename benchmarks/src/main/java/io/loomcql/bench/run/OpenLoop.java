@@ -122,7 +122,7 @@ public final class OpenLoop {
           (after.cpuNanos() - before.cpuNanos()) / 1e3 / perOp,
           (after.allocatedBytes() - before.allocatedBytes()) / perOp,
           window.errors.sum() + unfinished + (saturated ? 1_000_000 : 0),
-          ClosedLoop.micros(h, 50), ClosedLoop.micros(h, 99), ClosedLoop.micros(h, 99.9), Double.NaN);
+          ClosedLoop.micros(h, 50), ClosedLoop.micros(h, 99), ClosedLoop.micros(h, 99.9), Double.NaN, Double.NaN);
       System.out.println(cell.line());
       System.out.flush();
     }

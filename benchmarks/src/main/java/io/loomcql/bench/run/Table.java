@@ -235,7 +235,7 @@ public final class Table {
       }
     }
     md.append("\n## Raw results\n\n```\n");
-    md.append("RESULT\tclient\tmode\tworkload\tin_flight_or_rate\tops_per_s\tcpu_us_per_op\tbytes_per_op\terrors\tp50_us\tp99_us\tp999_us\thandoff_ns\n");
+    md.append("RESULT\tclient\tmode\tworkload\tin_flight_or_rate\tops_per_s\tcpu_us_per_op\tbytes_per_op\terrors\tp50_us\tp99_us\tp999_us\thandoff_ns\thandoff_after_ns\n");
     raw.forEach(line -> md.append(line).append('\n'));
     md.append("```\n");
     return md.toString();
