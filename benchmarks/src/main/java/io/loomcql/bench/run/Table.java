@@ -222,6 +222,7 @@ public final class Table {
       }
       md.append("\n");
     }
+    appendHandoffs(md, runs);
     if (!open.isEmpty()) {
       md.append("\n## Open loop (latency from the intended start time)\n\n");
       openNotes.forEach(n -> md.append(n).append("\n\n"));
@@ -239,6 +240,40 @@ public final class Table {
     raw.forEach(line -> md.append(line).append('\n'));
     md.append("```\n");
     return md.toString();
+  }
+
+  /**
+   * Lists the runs during which a cache line was slow to move between the cores (see {@link
+   * HandoffProbe}): a reading before or after the load above 3x the lowest one of the table.
+   */
+  private static void appendHandoffs(StringBuilder md, List<Map<String, Cell>> runs) {
+    double lowest = Double.MAX_VALUE;
+    int probed = 0;
+    for (Map<String, Cell> run : runs) {
+      for (Cell c : run.values()) {
+        if (!Double.isNaN(c.handoffNanos())) {
+          probed++;
+          lowest = Math.min(lowest, Math.min(c.handoffNanos(), c.handoffAfterNanos()));
+        }
+      }
+    }
+    if (probed == 0) {
+      return;
+    }
+    List<String> slow = new ArrayList<>();
+    for (int r = 0; r < runs.size(); r++) {
+      for (Map.Entry<String, Cell> e : runs.get(r).entrySet()) {
+        Cell c = e.getValue();
+        if (Math.max(c.handoffNanos(), c.handoffAfterNanos()) > 3 * lowest) {
+          slow.add(String.format(Locale.ROOT, "`%s` repeat %d: %.0f ops/s (%.0f / %.0f ns)", e.getKey(), r + 1,
+              c.opsPerSec(), c.handoffNanos(), c.handoffAfterNanos()));
+        }
+      }
+    }
+    md.append(String.format(Locale.ROOT, "%nCore-to-core hand-off (HandoffProbe, before / after each load): lowest %.0f ns;"
+        + " runs with a reading above 3x that (a stretch in which every client runs slow): %d of %d%s%n",
+        lowest, slow.size(), probed, slow.isEmpty() ? "." : ":"));
+    slow.forEach(line -> md.append("- ").append(line).append('\n'));
   }
 
   private static void appendRow(StringBuilder md, List<Map<String, Cell>> runs, String key, String cell,
