@@ -165,11 +165,6 @@ public final class Connection implements AutoCloseable {
     return transport.received();
   }
 
-  /** Whether every stream id is taken right now, so that a request would have to wait for one. */
-  public boolean isSaturated() {
-    return streamIds.inUse() >= streamIds.capacity();
-  }
-
   /** Requests holding a stream id: in flight plus orphaned. */
   public int inFlight() {
     return streamIds.inUse();
@@ -229,9 +224,22 @@ public final class Connection implements AutoCloseable {
    * @throws ConnectionException if the connection is or becomes unusable
    */
   public ResponseFrame send(Request message, boolean tracing, Map<String, ByteBuffer> payload, long deadlineNanos) {
+    return send(message, tracing, payload, deadlineNanos, true);
+  }
+
+  /**
+   * Like {@link #send(Request, boolean, Map, long)}, but with {@code waitForId} false a request that
+   * finds every stream id taken is not sent and null comes back, so that the caller may try
+   * another node first.
+   */
+  public ResponseFrame send(
+      Request message, boolean tracing, Map<String, ByteBuffer> payload, long deadlineNanos, boolean waitForId) {
     checkOpen();
     int id = streamIds.acquireNow();
     if (id < 0) {
+      if (!waitForId) {
+        return null;
+      }
       id = awaitStreamId(deadlineNanos);
     }
     PendingRequest request = new PendingRequest(id, tracing, customPayload(payload), message, Thread.currentThread(),

@@ -13,6 +13,7 @@ import io.loomcql.error.DriverException;
 import io.loomcql.error.NoHostAvailableException;
 import io.loomcql.error.OperationTimedOutException;
 import io.loomcql.internal.connection.Connection;
+import io.loomcql.internal.connection.ResponseFrame;
 import io.loomcql.internal.protocol.ColumnSpecCache;
 import io.loomcql.internal.protocol.ErrorDetails;
 import io.loomcql.internal.protocol.ErrorMapper;
@@ -226,16 +227,17 @@ final class RequestRunner {
         host = state.nextHost();
         continue;
       }
-      if (!patient && connection.isSaturated()) {
-        // A slow node holds all its ids, and the ids it frees go to newer requests first (the
-        // wait is not fair, for speed), so waiting here could last the whole timeout.
-        deferred = defer(deferred, host);
-        host = state.nextHost();
-        continue;
-      }
       RuntimeException error;
       try {
-        Frame frame = send(connection, state.request, statement, state.deadlineNanos);
+        // Not patient yet: a node whose ids are all taken is skipped (nothing is sent). A slow
+        // node holds all its ids, and the ids it frees go to newer requests first (the wait is
+        // not fair, for speed), so waiting on it could last the whole timeout.
+        Frame frame = send(connection, state.request, statement, state.deadlineNanos, patient);
+        if (frame == null) {
+          deferred = defer(deferred, host);
+          host = state.nextHost();
+          continue;
+        }
         if (!(frame.message() instanceof ErrorResponse answer)) {
           completed(statement, host, System.nanoTime() - started, null);
           return session.toResultSet(statement, connection, frame, host, state, execution);
@@ -285,11 +287,21 @@ final class RequestRunner {
     }
   }
 
-  /** Sends once; an UNPREPARED answer makes the node prepare the statement again, then it is sent once more. */
-  private Frame send(Connection connection, Request request, Statement<?> statement, long deadline) {
+  /**
+   * Sends once; an UNPREPARED answer makes the node prepare the statement again, then it is sent
+   * once more.
+   *
+   * @return the answer, or null if {@code waitForId} is false and the connection had no free
+   *     stream id (nothing was sent)
+   */
+  private Frame send(Connection connection, Request request, Statement<?> statement, long deadline, boolean waitForId) {
     ColumnSpecCache known = statement instanceof BoundStatement bound
         && bound.preparedStatement() instanceof DefaultPreparedStatement prepared ? prepared.resultSpecs() : null;
-    Frame frame = connection.send(request, statement.isTracing(), statement.customPayload(), deadline).decode(known);
+    ResponseFrame raw = connection.send(request, statement.isTracing(), statement.customPayload(), deadline, waitForId);
+    if (raw == null) {
+      return null;
+    }
+    Frame frame = raw.decode(known);
     if (frame.message() instanceof ErrorResponse error
         && error.details() instanceof ErrorDetails.Unprepared
         && statement instanceof BoundStatement bound) {
