@@ -33,6 +33,9 @@ public final class ClosedLoop {
         args.getInt("max-requests", 1024), args.get("dc", "dc1"));
     double warmup = args.getDouble("warmup", 2);
     double seconds = args.getDouble("seconds", 3);
+    // Latency is recorded for every caller up to 64 in flight; above, for one caller in this many
+    // (a histogram per caller would not fit the heap at 10,000), or for none when it is 0.
+    int latencySample = args.getInt("latency-sample", 0);
     try (BenchClient client = Clients.open(clientName, options)) {
       client.prepare(workload);
       for (String level : args.list("inflight", "1,64,1024,10000")) {
@@ -40,7 +43,7 @@ public final class ClosedLoop {
         double before = HandoffProbe.nanosPerHandoff(); // outside the load: see HandoffProbe
         Cell cell = mode.equals("async")
             ? runAsync(client, clientName, workload, inFlight, warmup, seconds)
-            : runSync(client, clientName, workload, inFlight, warmup, seconds);
+            : runSync(client, clientName, workload, inFlight, warmup, seconds, latencySample);
         double after = HandoffProbe.nanosPerHandoff(); // the placement may have changed meanwhile
         System.out.println(cell.withHandoff(before, after).line());
         System.out.flush();
@@ -49,25 +52,28 @@ public final class ClosedLoop {
     System.exit(0); // a client that leaves non-daemon threads must not hold the run
   }
 
+  /** Latencies above this are recorded as this: a caller that starves must show, not fail the run. */
+  private static final long HIGHEST_NANOS = 120_000_000_000L;
+
   private static final class Caller {
     final Histogram histogram;
     long sum;
 
     Caller(boolean record) {
-      histogram = record ? new Histogram(3_600_000_000L, 2) : null;
+      histogram = record ? new Histogram(HIGHEST_NANOS, 2) : null;
     }
   }
 
   private static Cell runSync(BenchClient client, String name, Workload workload, int inFlight, double warmup,
-      double seconds) throws InterruptedException {
-    boolean record = inFlight <= 64;
+      double seconds, int latencySample) throws InterruptedException {
+    boolean record = inFlight <= 64 || latencySample > 0;
     LongAdder ops = new LongAdder();
     LongAdder errors = new LongAdder();
     Flags flags = new Flags();
     List<Thread> threads = new ArrayList<>(inFlight);
     List<Caller> callers = new ArrayList<>(inFlight);
     for (int t = 0; t < inFlight; t++) {
-      Caller caller = new Caller(record);
+      Caller caller = new Caller(record && (inFlight <= 64 || t % latencySample == 0));
       callers.add(caller);
       long base = (long) t * 1_000_003L;
       threads.add(Thread.ofVirtual().unstarted(() -> {
@@ -78,8 +84,8 @@ public final class ClosedLoop {
           try {
             caller.sum += client.execute(key);
             ops.increment();
-            if (record && flags.measuring) {
-              caller.histogram.recordValue(System.nanoTime() - start);
+            if (caller.histogram != null && flags.measuring) {
+              caller.histogram.recordValue(Math.min(System.nanoTime() - start, HIGHEST_NANOS));
             }
           } catch (Exception e) {
             errors.increment();
@@ -92,9 +98,12 @@ public final class ClosedLoop {
     }
     threads.forEach(Thread::start);
     Cell cell = measure(name, "sync", workload, inFlight, warmup, seconds, ops, errors, flags, () -> {
-      Histogram all = new Histogram(3_600_000_000L, 2);
+      Histogram all = new Histogram(HIGHEST_NANOS, 2);
       if (record) {
-        callers.forEach(c -> all.add(c.histogram));
+        callers.stream().filter(c -> c.histogram != null).forEach(c -> all.add(c.histogram));
+      }
+      if (record && latencySample > 0) { // the slowest request shows whether some callers starve
+        System.out.println("MAXLAT\t" + name + "\t" + inFlight + "\t" + all.getMaxValue() / 1000);
       }
       return record ? all : null;
     });
