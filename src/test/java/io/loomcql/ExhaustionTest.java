@@ -50,7 +50,7 @@ class ExhaustionTest {
       }
       waitUntil(() -> pool.inFlight() == STREAM_IDS);
       Caller last = Caller.start(session, "the 33rd");
-      waitUntil(() -> stackMentions(last.thread, "StreamIds.acquire"));
+      waitUntil(() -> stackMentions(last.thread, "PendingRequest.await"));
       Thread.sleep(200);
 
       for (Caller caller : callers) {

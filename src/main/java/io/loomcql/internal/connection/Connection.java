@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * stream id. Shared by any number of caller threads.
  *
  * <p>A caller claims a stream id, registers a {@link PendingRequest} in the slot of that id,
- * hands it to the {@link FrameWriter} and parks until the {@link FrameReader} completes it. No
- * lock is held anywhere on this path, so it never pins a carrier thread.
+ * hands it to the {@link FrameWriter} and parks until the {@link FrameReader} completes it. When
+ * every id is taken the request joins the {@link IdBacklog} instead, and the thread that next
+ * frees an id sends it. No lock is held anywhere on this path, so it never pins a carrier thread.
  *
  * <p>Who frees a stream id: the caller, once it has its answer; in every other case (a late
  * answer to a request that timed out, a request the writer dropped, a connection closing), the
@@ -53,6 +54,7 @@ public final class Connection implements AutoCloseable {
   private final ProtocolVersion version;
   private final CountingTransport transport;
   private final StreamIds streamIds;
+  private final IdBacklog backlog = new IdBacklog();
   private final AtomicReferenceArray<PendingRequest> slots;
   private final AtomicInteger orphans = new AtomicInteger();
   private final AtomicReference<Throwable> closedCause = new AtomicReference<>();
@@ -87,7 +89,7 @@ public final class Connection implements AutoCloseable {
     this.config = config;
     this.heartbeat = new Heartbeat(this, config.heartbeatInterval(), config.heartbeatTimeout());
     this.strayResponses = new StrayResponses(address, name);
-    this.sweeper = new DeadlineSweeper(this, slots, streamIds);
+    this.sweeper = new DeadlineSweeper(this, slots, streamIds, backlog);
     this.writer = new FrameWriter(this, transport, version);
     writer.start(name + "-writer");
     sweeper.start(name + "-deadlines");
@@ -170,6 +172,11 @@ public final class Connection implements AutoCloseable {
     return streamIds.inUse();
   }
 
+  /** Requests waiting for a stream id in the backlog. */
+  int waitingForId() {
+    return backlog.waiting();
+  }
+
   /** Requests whose caller gave up while their response is still due. */
   public int orphans() {
     return orphans.get();
@@ -236,31 +243,40 @@ public final class Connection implements AutoCloseable {
       Request message, boolean tracing, Map<String, ByteBuffer> payload, long deadlineNanos, boolean waitForId) {
     checkOpen();
     int id = streamIds.acquireNow();
-    if (id < 0) {
-      if (!waitForId) {
-        return null;
-      }
-      id = awaitStreamId(deadlineNanos);
+    if (id < 0 && !waitForId) {
+      return null;
     }
     PendingRequest request = new PendingRequest(id, tracing, customPayload(payload), message, Thread.currentThread(),
         deadlineNanos);
-    slots.set(id, request);
-    Throwable closed = closedCause.get();
-    if (closed != null) {
-      request.fail(closedException(closed)); // the sweep in defunct() may have missed this slot
-      if (slots.compareAndSet(id, request, null)) {
-        freeId(id);
-      }
+    PoolWaitEvent waitEvent = null;
+    if (id >= 0) {
+      dispatch(request, id);
     } else {
-      writer.enqueue(request);
+      waitEvent = new PoolWaitEvent();
+      waitEvent.begin();
+      joinBacklog(request);
     }
     sweeper.watch();
     Object outcome = request.await();
+    if (waitEvent != null) {
+      commit(waitEvent, request);
+    }
     if (outcome instanceof ResponseFrame response) {
       // The reader emptied the slot but left the id to this thread: one contended update less on
       // the reader, which is the one thread every answer of the connection goes through.
-      freeId(id);
+      freeId(request.streamId);
       return response;
+    }
+    if (request.streamId < 0 && !(outcome instanceof Throwable)) {
+      // Gave up in the backlog: nothing was sent, so no answer is owed.
+      if (outcome == PendingRequest.INTERRUPTED) {
+        throw new DriverException("interrupted while waiting for a free stream id on " + name);
+      }
+      checkOpen();
+      // Measured in sweeper ticks, not read from the clock: every request on a saturated connection
+      // comes this way, and only those that time out need the figure.
+      Duration waited = Duration.ofNanos(backlog.ticksWaited(request) * DeadlineSweeper.TICK_NANOS);
+      throw new BusyPoolException(address, streamIds.capacity(), waited);
     }
     if (outcome == PendingRequest.TIMED_OUT || outcome == PendingRequest.INTERRUPTED) {
       if (orphans.incrementAndGet() > config.maxOrphans() && !draining) {
@@ -286,41 +302,49 @@ public final class Connection implements AutoCloseable {
     throw new IllegalArgumentException("cannot send " + message.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
   }
 
+  /** Puts a request that holds stream id {@code id} in its slot and queues it for the writer. */
+  private void dispatch(PendingRequest request, int id) {
+    slots.set(id, request);
+    Throwable closed = closedCause.get();
+    if (closed != null) {
+      request.fail(closedException(closed)); // the sweep in defunct() may have missed this slot
+      if (slots.compareAndSet(id, request, null)) {
+        streamIds.release(id); // not freeId: the backlog of a closed connection only fails
+      }
+    } else {
+      writer.enqueue(request);
+    }
+  }
+
+  /** Every id is taken: the request waits in the backlog until a thread that frees one sends it. */
+  private void joinBacklog(PendingRequest request) {
+    backlog.add(request);
+    if (closedCause.get() != null) {
+      backlog.failAll(closedException(closedCause.get())); // defunct() may have failed the backlog before the add
+      return;
+    }
+    // An id freed between the failed claim and the add went back to the pool, as the backlog looked
+    // empty then: take it, and hand it to the oldest request waiting (this one or an older one).
+    int id = streamIds.acquireNow();
+    if (id >= 0) {
+      freeId(id);
+    }
+  }
+
+  private void commit(PoolWaitEvent event, PendingRequest request) {
+    event.end();
+    if (event.shouldCommit()) {
+      event.connection = name;
+      event.acquired = request.streamId >= 0;
+      event.commit();
+    }
+  }
+
   /** What a Frame would keep of a custom payload: an unmodifiable copy (it may hold null values). */
   private static Map<String, ByteBuffer> customPayload(Map<String, ByteBuffer> payload) {
     return payload == null || payload.isEmpty()
         ? Map.of()
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(payload));
-  }
-
-  /**
-   * Every id is taken: wait for one, and tell JFR that this connection is saturated.
-   *
-   * @throws BusyPoolException if none frees by the deadline
-   */
-  private int awaitStreamId(long deadlineNanos) {
-    PoolWaitEvent event = new PoolWaitEvent();
-    event.begin();
-    long started = System.nanoTime();
-    int id;
-    try {
-      sweeper.watch(); // it ends the wait at the deadline
-      id = streamIds.acquire(deadlineNanos);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DriverException("interrupted while waiting for a free stream id on " + name);
-    }
-    event.end();
-    if (event.shouldCommit()) {
-      event.connection = name;
-      event.acquired = id >= 0;
-      event.commit();
-    }
-    if (id < 0) {
-      checkOpen();
-      throw new BusyPoolException(address, streamIds.capacity(), Duration.ofNanos(deadlineNanos - started));
-    }
-    return id;
   }
 
   /**
@@ -428,11 +452,24 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * Frees the id of a request whose slot this thread emptied (or whose answer it took), and closes
-   * a draining connection once its last live request is done.
+   * Frees the id of a request whose slot this thread emptied (or whose answer it took): hands it to
+   * the oldest request in the backlog and queues that one for the writer, or else returns it to the
+   * pool. Closes a draining connection once its last live request is done.
    */
   private void freeId(int id) {
-    streamIds.release(id);
+    while (true) {
+      PendingRequest waiting = backlog.handOver(id);
+      if (waiting != null) {
+        dispatch(waiting, id);
+        break;
+      }
+      streamIds.release(id);
+      // A request that joined the backlog after handOver found it empty claimed before this
+      // release and found nothing: unless it claims again after its add, it is this thread's.
+      if (backlog.isEmpty() || (id = streamIds.acquireNow()) < 0) {
+        break;
+      }
+    }
     if (draining) {
       closeIfDrained();
     }
@@ -471,7 +508,8 @@ public final class Connection implements AutoCloseable {
       }
     }
     orphans.set(0);
-    streamIds.close(); // callers waiting for an id: it would come from a closed connection
+    backlog.failAll(failure); // none of them was sent
+    streamIds.close(); // callers reserving an id: it would come from a closed connection
     DriverResources.connectionClosed(name, streamIds::inUse);
     writer.wake();
     sweeper.stop();

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Wakes the callers of one connection whose deadline passed, those waiting for a response and
- * those waiting for a stream id ({@link StreamIds#wakeExpired}). Callers park without a timeout: a
+ * those waiting for a stream id ({@link IdBacklog#sweep}, {@link StreamIds#wakeExpired}). Callers park without a timeout: a
  * timed park on a virtual thread arms and cancels a task on the JDK's delay scheduler, which cost
  * more than a tenth of the CPU of a request at high concurrency. Instead this one virtual thread
  * looks at every slot each {@link #TICK_NANOS} while requests are in flight, and unparks those
@@ -25,13 +25,16 @@ final class DeadlineSweeper implements Runnable {
   private final Connection connection;
   private final AtomicReferenceArray<PendingRequest> slots;
   private final StreamIds streamIds;
+  private final IdBacklog backlog;
   private final AtomicBoolean idle = new AtomicBoolean();
   private volatile Thread thread;
 
-  DeadlineSweeper(Connection connection, AtomicReferenceArray<PendingRequest> slots, StreamIds streamIds) {
+  DeadlineSweeper(
+      Connection connection, AtomicReferenceArray<PendingRequest> slots, StreamIds streamIds, IdBacklog backlog) {
     this.connection = connection;
     this.slots = slots;
     this.streamIds = streamIds;
+    this.backlog = backlog;
   }
 
   void start(String name) {
@@ -76,7 +79,9 @@ final class DeadlineSweeper implements Runnable {
           request.wakeIfExpired(now);
         }
       }
-      streamIds.wakeExpired(now); // callers waiting for an id, which exist only while all are taken
+      // Requests and reservations waiting for an id, which exist only while all are taken.
+      backlog.sweep(now);
+      streamIds.wakeExpired(now);
     }
   }
 }

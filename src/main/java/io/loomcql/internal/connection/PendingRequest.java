@@ -8,8 +8,13 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One request from the moment it holds a stream id until its response arrives or the connection
- * dies. Shared by the caller (which parks in {@link #await}), the writer and the reader.
+ * One request from the moment its caller hands it to the connection until its response arrives or
+ * the connection dies. Shared by the caller (which parks in {@link #await}), the writer, the reader
+ * and, while it waits in the {@link IdBacklog}, whoever frees a stream id.
+ *
+ * <p>Its stream id is set once: at creation when one was free, or later by CAS from {@link
+ * #NO_ID_YET} to the id handed over by the thread that freed it, unless the caller gave up
+ * waiting first ({@link #NO_ID_EVER}).
  *
  * <p>Its outcome is set exactly once by CAS: the response, the failure, or {@link #TIMED_OUT}
  * when the caller gave up first. A timed-out request keeps its stream id (it is an orphan) until
@@ -19,11 +24,19 @@ final class PendingRequest {
   static final Object TIMED_OUT = new Object();
   static final Object INTERRUPTED = new Object();
 
+  /** Stream id of a request waiting in the backlog for one. */
+  static final int NO_ID_YET = -1;
+  /** Stream id of a request whose caller stopped waiting before any id was handed to it. */
+  static final int NO_ID_EVER = -2;
+
   private static final VarHandle OUTCOME;
+  private static final VarHandle STREAM_ID;
 
   static {
     try {
-      OUTCOME = MethodHandles.lookup().findVarHandle(PendingRequest.class, "outcome", Object.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      OUTCOME = lookup.findVarHandle(PendingRequest.class, "outcome", Object.class);
+      STREAM_ID = lookup.findVarHandle(PendingRequest.class, "streamId", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -40,8 +53,11 @@ final class PendingRequest {
   PendingRequest next;
   /** Set by the writer before it encodes the request: from then on it may reach the node. */
   volatile boolean handedToSocket;
-  final int streamId;
-  private final long deadlineNanos;
+  /** An id, {@link #NO_ID_YET} or {@link #NO_ID_EVER}; the writer reads it once the request is queued. */
+  volatile int streamId;
+  /** The {@link IdBacklog}'s tick count when this request joined it, modulo 2^16 (fits the padding). */
+  short queuedAtTick;
+  final long deadlineNanos;
   private final Thread waiter;
   @SuppressWarnings("unused") // accessed through OUTCOME
   private volatile Object outcome;
@@ -55,6 +71,19 @@ final class PendingRequest {
     this.streamId = streamId;
     this.waiter = waiter;
     this.deadlineNanos = deadlineNanos;
+  }
+
+  /**
+   * Hands a stream id to this request waiting in the backlog; false if its caller stopped waiting
+   * (or the connection closed) first.
+   */
+  boolean assignStreamId(int id) {
+    return STREAM_ID.compareAndSet(this, NO_ID_YET, id);
+  }
+
+  /** Ends the wait of a request in the backlog for good; false if an id was handed to it first. */
+  boolean giveUpStreamId() {
+    return streamId == NO_ID_YET && STREAM_ID.compareAndSet(this, NO_ID_YET, NO_ID_EVER);
   }
 
   /** Delivers the response; false if the caller timed out already (the request was an orphan). */
@@ -93,6 +122,9 @@ final class PendingRequest {
    * timeout (a timed park costs a timer task per request on a virtual thread): the connection's
    * {@link DeadlineSweeper} unparks the caller once its deadline passed.
    *
+   * <p>A request still waiting for a stream id when its caller gives up leaves with {@link
+   * #NO_ID_EVER} as its id: it never reached the node, and no outcome will come.
+   *
    * @return a {@link ResponseFrame}, a {@link Throwable}, {@link #TIMED_OUT} or, if the thread
    *     was interrupted, {@link #INTERRUPTED} (the interrupt status stays set)
    */
@@ -104,7 +136,7 @@ final class PendingRequest {
         return result;
       }
       if (Thread.currentThread().isInterrupted()) {
-        if (OUTCOME.compareAndSet(this, null, INTERRUPTED)) {
+        if (giveUpStreamId() || OUTCOME.compareAndSet(this, null, INTERRUPTED)) {
           return INTERRUPTED;
         }
         continue;
@@ -112,7 +144,7 @@ final class PendingRequest {
       // No clock read before the first park: the deadline is still ahead for all but a request
       // sent with almost no time left, and the sweeper wakes that one within a tick.
       if (parked && deadlineNanos - System.nanoTime() <= 0) {
-        if (OUTCOME.compareAndSet(this, null, TIMED_OUT)) {
+        if (giveUpStreamId() || OUTCOME.compareAndSet(this, null, TIMED_OUT)) {
           return TIMED_OUT;
         }
         continue; // an outcome arrived at the last moment

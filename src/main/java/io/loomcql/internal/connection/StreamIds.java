@@ -12,12 +12,13 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A semaphore counts the free ids; the id itself is then claimed from a bitmap with a CAS,
  * each thread starting its search at a word of its own so that callers spread over the words.
  *
- * <p>A caller that finds no free id queues and parks without a timeout: a timed park on a
- * virtual thread arms a task on the JDK's delay scheduler, which costs throughput when thousands
- * wait, and the connection's {@link DeadlineSweeper} already ticks while ids are taken, so it
- * wakes waiters past their deadline ({@link #wakeExpired}). Each freed id wakes the oldest waiter,
- * but a caller arriving meanwhile may take the id first: waiting is not fair, because a fair
- * handover cost two thirds of the throughput with 10,000 callers on one connection.
+ * <p>Requests never wait here: one that finds no id joins the connection's {@link IdBacklog}.
+ * Only {@link #acquire} waits, for a stream id reserved by hand ({@link Connection#reserve}). Such a
+ * caller queues and parks without a timeout: a timed park on a virtual thread arms a task on the
+ * JDK's delay scheduler, and the connection's {@link DeadlineSweeper} already ticks while ids are
+ * taken, so it wakes waiters past their deadline ({@link #wakeExpired}). Each id released wakes
+ * the oldest waiter, but a caller arriving meanwhile may take the id first, and the backlog has
+ * the first claim on ids freed by requests: a reservation waits until no request does.
  */
 final class StreamIds {
   private final int capacity;

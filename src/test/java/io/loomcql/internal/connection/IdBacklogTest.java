@@ -1,0 +1,320 @@
+package io.loomcql.internal.connection;
+
+import static io.loomcql.testkit.Await.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loomcql.ConsistencyLevel;
+import io.loomcql.ProtocolVersion;
+import io.loomcql.error.BusyPoolException;
+import io.loomcql.error.DriverException;
+import io.loomcql.error.OperationTimedOutException;
+import io.loomcql.internal.codec.NativeValues;
+import io.loomcql.internal.protocol.Frame;
+import io.loomcql.internal.protocol.Query;
+import io.loomcql.internal.protocol.QueryOptions;
+import io.loomcql.internal.protocol.RowsResult;
+import io.loomcql.testkit.FakeNode;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests that find every stream id of a connection taken wait in its {@link IdBacklog}, and the
+ * thread that frees an id sends the oldest of them. Against a fake node, so that answers can be
+ * held back and counted.
+ */
+class IdBacklogTest {
+  private FakeNode node;
+  private final List<String> received = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void startNode() throws Exception {
+    node = new FakeNode();
+  }
+
+  @AfterEach
+  void stopNode() throws Exception {
+    node.close();
+  }
+
+  private Connection connect(int streamIds) throws Exception {
+    ConnectionConfig config = new ConnectionConfig(
+        ProtocolVersion.V4, streamIds, Duration.ofSeconds(2), true, false, 0, 0, null, "3.0.0", 1 << 20);
+    return Handshake.connect(node.address(), config, null, Duration.ofSeconds(5));
+  }
+
+  /** Echoes every query but those starting with "hold", which are answered once {@code release} opens. */
+  private void echoExceptHeld(CountDownLatch release) {
+    node.behavior((query, request, peer) -> {
+      received.add(query.query());
+      if (!query.query().startsWith("hold")) {
+        FakeNode.echo(query, request, peer);
+        return;
+      }
+      Thread.startVirtualThread(() -> {
+        try {
+          release.await();
+          peer.reply(request, FakeNode.textRow(query.query()));
+        } catch (Exception ignored) {
+          // the connection closed: nobody waits for this answer
+        }
+      });
+    });
+  }
+
+  @Test
+  void should_send_requests_that_waited_past_the_patience_in_the_order_they_came() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    echoExceptHeld(release);
+    try (Connection connection = connect(1)) {
+      CompletableFuture<String> held = call(connection, "hold", Duration.ofSeconds(10));
+      waitUntil(() -> connection.inFlight() == 1);
+      List<CompletableFuture<String>> waiting = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        waiting.add(call(connection, "w" + i, Duration.ofSeconds(10)));
+        int queued = i + 1;
+        waitUntil(() -> connection.waitingForId() == queued);
+      }
+      // Well past the patience (5 ticks of 10 ms), even for the last one.
+      Thread.sleep(20 * DeadlineSweeper.TICK_NANOS / 1_000_000);
+      assertThat(received).containsExactly("hold");
+
+      release.countDown();
+      assertThat(held.get(5, TimeUnit.SECONDS)).isEqualTo("hold");
+      for (int i = 0; i < 10; i++) {
+        assertThat(waiting.get(i).get(5, TimeUnit.SECONDS)).isEqualTo("w" + i);
+      }
+      assertThat(received).containsExactly("hold", "w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9");
+      assertThat(connection.inFlight()).isZero();
+      assertThat(connection.waitingForId()).isZero();
+    }
+  }
+
+  @Test
+  void should_hand_an_id_to_the_newest_request_until_the_oldest_ran_out_of_patience() {
+    IdBacklog backlog = new IdBacklog();
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    PendingRequest first = waiting(deadline);
+    PendingRequest second = waiting(deadline);
+    PendingRequest third = waiting(deadline);
+    backlog.add(first);
+    backlog.add(second);
+    backlog.add(third);
+
+    assertThat(backlog.handOver(7)).as("young: the newest first").isSameAs(third);
+    assertThat(third.streamId).isEqualTo(7);
+    for (int tick = 0; tick < IdBacklog.PATIENCE_TICKS; tick++) {
+      backlog.sweep(System.nanoTime());
+    }
+    PendingRequest fourth = waiting(deadline);
+    backlog.add(fourth);
+    assertThat(backlog.handOver(8)).as("the oldest waited its patience").isSameAs(first);
+    assertThat(backlog.handOver(9)).isSameAs(second);
+    assertThat(backlog.handOver(10)).as("the rest are young again").isSameAs(fourth);
+    assertThat(backlog.handOver(11)).isNull();
+    assertThat(backlog.isEmpty()).isTrue();
+  }
+
+  @Test
+  void should_skip_requests_whose_callers_gave_up_and_fail_the_rest_once_closed() {
+    IdBacklog backlog = new IdBacklog();
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    PendingRequest gaveUp = waiting(deadline);
+    PendingRequest waits = waiting(deadline);
+    PendingRequest alsoWaits = waiting(deadline);
+    backlog.add(waits);
+    backlog.add(alsoWaits);
+    backlog.add(gaveUp);
+    assertThat(gaveUp.giveUpStreamId()).isTrue();
+    assertThat(backlog.waiting()).isEqualTo(2);
+
+    assertThat(backlog.handOver(3)).as("the newest gave up: the next newest").isSameAs(alsoWaits);
+    RuntimeException closed = new RuntimeException("closed");
+    backlog.failAll(closed);
+    assertThat(waits.streamId).isEqualTo(PendingRequest.NO_ID_EVER);
+    assertThat(waits.await()).isSameAs(closed);
+    assertThat(backlog.handOver(4)).isNull();
+  }
+
+  @Test
+  void should_wake_a_waiting_caller_once_its_deadline_passed() throws Exception {
+    IdBacklog backlog = new IdBacklog();
+    CompletableFuture<Object> outcome = new CompletableFuture<>();
+    long deadline = System.nanoTime() + Duration.ofMillis(50).toNanos();
+    PendingRequest[] request = new PendingRequest[1];
+    Thread caller = Thread.ofVirtual().unstarted(() -> outcome.complete(request[0].await()));
+    request[0] = new PendingRequest(PendingRequest.NO_ID_YET, false, java.util.Map.of(), null, caller, deadline);
+    backlog.add(request[0]);
+    caller.start();
+    while (!outcome.isDone() && System.nanoTime() - deadline < Duration.ofSeconds(5).toNanos()) {
+      backlog.sweep(System.nanoTime()); // what the DeadlineSweeper does each tick
+      Thread.sleep(10);
+    }
+    assertThat(outcome).isCompletedWithValue(PendingRequest.TIMED_OUT);
+    assertThat(request[0].streamId).as("it left without an id").isEqualTo(PendingRequest.NO_ID_EVER);
+    backlog.sweep(System.nanoTime());
+    assertThat(backlog.isEmpty()).as("purged by the next walk").isTrue();
+  }
+
+  private static PendingRequest waiting(long deadlineNanos) {
+    return new PendingRequest(PendingRequest.NO_ID_YET, false, java.util.Map.of(), null, Thread.currentThread(),
+        deadlineNanos);
+  }
+
+  @Test
+  void should_never_send_a_request_whose_wait_for_an_id_timed_out() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    echoExceptHeld(release);
+    try (Connection connection = connect(2)) {
+      CompletableFuture<String> first = call(connection, "hold 1", Duration.ofSeconds(5));
+      CompletableFuture<String> second = call(connection, "hold 2", Duration.ofSeconds(5));
+      waitUntil(() -> connection.inFlight() == 2);
+
+      assertThatThrownBy(() -> query(connection, "too late", Duration.ofMillis(100)))
+          .isInstanceOf(BusyPoolException.class)
+          .hasMessageContaining("all 2 stream ids");
+      release.countDown();
+      assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("hold 1");
+      assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("hold 2");
+      assertThat(query(connection, "after", Duration.ofSeconds(5))).isEqualTo("after");
+
+      assertThat(received).as("what reached the node").containsExactlyInAnyOrder("hold 1", "hold 2", "after");
+      assertThat(connection.inFlight()).isZero();
+      assertThat(connection.orphans()).as("a request never sent owes no answer").isZero();
+    }
+  }
+
+  @Test
+  void should_end_the_wait_of_an_interrupted_caller_without_sending_its_request() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    echoExceptHeld(release);
+    try (Connection connection = connect(1)) {
+      CompletableFuture<String> held = call(connection, "hold", Duration.ofSeconds(5));
+      waitUntil(() -> connection.inFlight() == 1);
+      CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+      Thread caller = Thread.startVirtualThread(() -> {
+        try {
+          query(connection, "interrupted", Duration.ofSeconds(30));
+          outcome.complete(null);
+        } catch (RuntimeException e) {
+          outcome.complete(e);
+        }
+      });
+      waitUntil(() -> connection.waitingForId() == 1);
+      caller.interrupt();
+
+      assertThat(outcome.get(5, TimeUnit.SECONDS))
+          .isInstanceOf(DriverException.class)
+          .hasMessageContaining("interrupted while waiting for a free stream id");
+      release.countDown();
+      assertThat(held.get(5, TimeUnit.SECONDS)).isEqualTo("hold");
+      assertThat(query(connection, "next", Duration.ofSeconds(5))).isEqualTo("next");
+      assertThat(received).containsExactly("hold", "next");
+      assertThat(connection.orphans()).isZero();
+    }
+  }
+
+  @Test
+  void should_fail_every_waiting_request_as_not_sent_when_the_connection_closes() throws Exception {
+    echoExceptHeld(new CountDownLatch(1)); // held forever
+    Connection connection = connect(1);
+    call(connection, "hold", Duration.ofSeconds(30));
+    waitUntil(() -> connection.inFlight() == 1);
+    List<CompletableFuture<String>> waiting = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      waiting.add(call(connection, "w" + i, Duration.ofSeconds(30)));
+    }
+    waitUntil(() -> connection.waitingForId() == 5);
+
+    connection.close();
+    for (CompletableFuture<String> request : waiting) {
+      assertThat(request).failsWithin(Duration.ofSeconds(5))
+          .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+          .havingCause()
+          .isInstanceOf(RequestNotSentException.class)
+          .withMessageContaining("connection closed");
+    }
+    assertThat(received).containsExactly("hold");
+    assertThat(connection.inFlight()).isZero();
+    assertThat(connection.waitingForId()).isZero();
+  }
+
+  /**
+   * Waits that end (deadline passed) at the moment an id is handed over must neither lose the id
+   * nor send the request twice, and no answer may reach another request. Run many times over two
+   * ids with deadlines of 0 to 3 ms, so that give-ups and hand-overs race.
+   */
+  @Test
+  void should_lose_no_id_and_cross_no_answers_when_waits_end_as_ids_are_handed_over() throws Exception {
+    node.behavior(FakeNode::echo);
+    AtomicInteger answered = new AtomicInteger();
+    AtomicInteger busy = new AtomicInteger();
+    AtomicInteger timedOut = new AtomicInteger();
+    try (Connection connection = connect(2); ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> callers = new ArrayList<>();
+      for (int t = 0; t < 100; t++) {
+        int caller = t;
+        callers.add(threads.submit(() -> {
+          for (int i = 0; i < 50; i++) {
+            String text = caller + "/" + i;
+            Duration timeout = Duration.ofMillis(ThreadLocalRandom.current().nextInt(4));
+            try {
+              assertThat(query(connection, text, timeout)).isEqualTo(text);
+              answered.incrementAndGet();
+            } catch (BusyPoolException e) {
+              busy.incrementAndGet();
+            } catch (OperationTimedOutException e) {
+              timedOut.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> caller : callers) {
+        caller.get(30, TimeUnit.SECONDS); // rethrows a crossed answer
+      }
+      assertThat(answered.get() + busy.get() + timedOut.get()).isEqualTo(100 * 50);
+      assertThat(busy.get()).as("waits for an id that timed out").isPositive();
+      waitUntil(() -> connection.inFlight() == 0); // the orphans' late answers arrive
+      assertThat(connection.orphans()).isZero();
+      assertThat(connection.waitingForId()).isZero();
+      assertThat(received).as("a request is sent at most once").doesNotHaveDuplicates();
+      assertThat(query(connection, "still works", Duration.ofSeconds(5))).isEqualTo("still works");
+    }
+  }
+
+  private CompletableFuture<String> call(Connection connection, String text, Duration timeout) {
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    Thread.startVirtualThread(() -> {
+      try {
+        answer.complete(query(connection, text, timeout));
+      } catch (Throwable e) {
+        answer.completeExceptionally(e);
+      }
+    });
+    return answer;
+  }
+
+  private static String query(Connection connection, String text, Duration timeout) {
+    Frame frame = connection.request(
+        new Query(text, QueryOptions.of(ConsistencyLevel.ONE, List.of())), System.nanoTime() + timeout.toNanos());
+    RowsResult rows = (RowsResult) frame.message();
+    ByteBuffer content = rows.content().duplicate();
+    int length = content.getInt();
+    return NativeValues.readText(content.slice(content.position(), length));
+  }
+}
