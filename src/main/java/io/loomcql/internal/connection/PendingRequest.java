@@ -47,8 +47,9 @@ final class PendingRequest {
   final boolean tracing;
   final Map<String, ByteBuffer> customPayload;
   /**
-   * The link in the {@link FrameWriter}'s queue: set by the enqueuing caller before the request is
-   * published, then read and cleared by the writer only.
+   * The link in the lock-free list that holds the request: the {@link IdBacklog}'s while it waits
+   * for an id, then the {@link FrameWriter}'s queue. Set by the thread that pushes the request,
+   * before it publishes it; once the writer took it, read and cleared by the writer only.
    */
   PendingRequest next;
   /** Set by the writer before it encodes the request: from then on it may reach the node. */

@@ -77,7 +77,7 @@ class IdBacklogTest {
   }
 
   @Test
-  void should_send_requests_that_waited_past_the_patience_in_the_order_they_came() throws Exception {
+  void should_send_every_waiting_request_once_ids_free_and_leave_nothing_behind() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     echoExceptHeld(release);
     try (Connection connection = connect(1)) {
@@ -89,8 +89,8 @@ class IdBacklogTest {
         int queued = i + 1;
         waitUntil(() -> connection.waitingForId() == queued);
       }
-      // Well past the patience (5 ticks of 10 ms), even for the last one.
-      Thread.sleep(20 * DeadlineSweeper.TICK_NANOS / 1_000_000);
+      // Past the patience (5 ticks of 10 ms) for some of them: both stacks are in use.
+      Thread.sleep(10 * DeadlineSweeper.TICK_NANOS / 1_000_000);
       assertThat(received).containsExactly("hold");
 
       release.countDown();
@@ -98,7 +98,7 @@ class IdBacklogTest {
       for (int i = 0; i < 10; i++) {
         assertThat(waiting.get(i).get(5, TimeUnit.SECONDS)).isEqualTo("w" + i);
       }
-      assertThat(received).containsExactly("hold", "w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9");
+      assertThat(received).hasSize(11).doesNotHaveDuplicates();
       assertThat(connection.inFlight()).isZero();
       assertThat(connection.waitingForId()).isZero();
     }
@@ -117,9 +117,7 @@ class IdBacklogTest {
 
     assertThat(backlog.handOver(7)).as("young: the newest first").isSameAs(third);
     assertThat(third.streamId).isEqualTo(7);
-    for (int tick = 0; tick < IdBacklog.PATIENCE_TICKS; tick++) {
-      backlog.sweep(System.nanoTime());
-    }
+    sweep(backlog, IdBacklog.PATIENCE_TICKS);
     PendingRequest fourth = waiting(deadline);
     backlog.add(fourth);
     assertThat(backlog.handOver(8)).as("the oldest waited its patience").isSameAs(first);
@@ -127,6 +125,33 @@ class IdBacklogTest {
     assertThat(backlog.handOver(10)).as("the rest are young again").isSameAs(fourth);
     assertThat(backlog.handOver(11)).isNull();
     assertThat(backlog.isEmpty()).isTrue();
+  }
+
+  @Test
+  void should_keep_requests_that_came_while_overdue_ones_wait_for_the_next_patience() {
+    IdBacklog backlog = new IdBacklog();
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    List<PendingRequest> early = List.of(waiting(deadline), waiting(deadline), waiting(deadline));
+    early.forEach(backlog::add);
+    sweep(backlog, IdBacklog.PATIENCE_TICKS); // the three are overdue now
+    List<PendingRequest> late = List.of(waiting(deadline), waiting(deadline));
+    late.forEach(backlog::add);
+    sweep(backlog, IdBacklog.PATIENCE_TICKS); // not taken: overdue ones still wait
+
+    assertThat(backlog.handOver(1)).isSameAs(early.get(0));
+    assertThat(backlog.handOver(2)).isSameAs(early.get(1));
+    sweep(backlog, 1); // one overdue left: the late ones stay young
+    assertThat(backlog.handOver(3)).isSameAs(early.get(2));
+    sweep(backlog, 1); // none overdue left: the late ones are taken, in the order they came
+    assertThat(backlog.handOver(4)).isSameAs(late.get(0));
+    assertThat(backlog.handOver(5)).isSameAs(late.get(1));
+    assertThat(backlog.isEmpty()).isTrue();
+  }
+
+  private static void sweep(IdBacklog backlog, int ticks) {
+    for (int tick = 0; tick < ticks; tick++) {
+      backlog.sweep(System.nanoTime());
+    }
   }
 
   @Test
@@ -166,8 +191,8 @@ class IdBacklogTest {
     }
     assertThat(outcome).isCompletedWithValue(PendingRequest.TIMED_OUT);
     assertThat(request[0].streamId).as("it left without an id").isEqualTo(PendingRequest.NO_ID_EVER);
-    backlog.sweep(System.nanoTime());
-    assertThat(backlog.isEmpty()).as("purged by the next walk").isTrue();
+    assertThat(backlog.handOver(1)).as("a request that gave up is skipped").isNull();
+    assertThat(backlog.isEmpty()).isTrue();
   }
 
   private static PendingRequest waiting(long deadlineNanos) {
