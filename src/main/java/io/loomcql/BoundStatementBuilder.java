@@ -19,18 +19,26 @@ public final class BoundStatementBuilder {
   }
 
   /**
-   * Sets a marker by name (case-insensitive unless double-quoted); {@code type} documents intent.
+   * Sets a marker by name (case-insensitive unless double-quoted), with the value's declared class.
    * When several markers share the name, only the first is set.
    *
    * @param <T> the Java type of the value
    * @param name the marker's name
    * @param value the value, checked against the marker's CQL type; null binds CQL null
-   * @param type the value's class; not used for the check, which goes by the value itself
+   * @param type the class the value must be an instance of (a primitive class stands for its
+   *     wrapper): a raw or unchecked call that passes another value fails here, not later
    * @return this builder
-   * @throws IllegalArgumentException if there is no such marker or the value does not fit it
+   * @throws IllegalArgumentException if there is no such marker, the value is not a {@code type},
+   *     or it does not fit the marker
    */
   public <T> BoundStatementBuilder set(String name, T value, Class<T> type) {
-    return set(prepared.variableDefinitions().indexOfExisting(name), value);
+    java.util.Objects.requireNonNull(type, "type");
+    int index = prepared.variableDefinitions().indexOfExisting(name);
+    if (value != null && !io.loomcql.internal.codec.JavaTypes.box(type).isInstance(value)) {
+      throw new IllegalArgumentException("marker " + index + " (" + name + "): the value is a "
+          + value.getClass().getName() + ", not the declared " + type.getName());
+    }
+    return set(index, value);
   }
 
   /**

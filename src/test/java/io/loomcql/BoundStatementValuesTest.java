@@ -119,6 +119,22 @@ class BoundStatementValuesTest {
     assertThat(built.serializedValues()).isEqualTo(bound.serializedValues());
   }
   @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void should_check_the_value_against_the_declared_class() {
+    BoundStatement typed = NUMBERS.boundStatementBuilder().set("c0", 5L, Long.class).set("c1", 7, int.class).build();
+    assertThat(typed.serializedValues().subList(0, 2)).isEqualTo(NUMBERS.bind(5L, 7).serializedValues().subList(0, 2));
+    assertThat(NUMBERS.boundStatementBuilder().set("c0", null, Long.class).build().serializedValues().get(0)).isNull();
+
+    Class raw = String.class; // what an unchecked call can pass
+    assertThatThrownBy(() -> NUMBERS.boundStatementBuilder().set("c0", 5L, raw))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("marker 0 (c0)")
+        .hasMessageContaining("java.lang.Long, not the declared java.lang.String");
+    assertThatThrownBy(() -> NUMBERS.boundStatementBuilder().set("c0", 5L, null))
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void should_not_copy_a_blob_at_bind_time() {
     Prepared blobs = new Prepared(List.of(0), DataType.BLOB);
     ByteBuffer blob = ByteBuffer.wrap(new byte[] {1, 2, 3});
