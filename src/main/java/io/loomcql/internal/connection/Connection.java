@@ -319,16 +319,46 @@ public final class Connection implements AutoCloseable {
   /** Every id is taken: the request waits in the backlog until a thread that frees one sends it. */
   private void joinBacklog(PendingRequest request) {
     backlog.add(request);
-    if (closedCause.get() != null) {
-      backlog.failAll(closedException(closedCause.get())); // defunct() may have failed the backlog before the add
+    if (failBacklogIfClosed()) { // defunct() may have failed the backlog before the add
       return;
     }
     // An id freed between the failed claim and the add went back to the pool, as the backlog looked
-    // empty then: take it, and hand it to the oldest request waiting (this one or an older one).
+    // empty then: take it, and hand it to the request whose turn it is (most likely this one).
     int id = streamIds.acquireNow();
     if (id >= 0) {
       freeId(id);
     }
+  }
+
+  /**
+   * Called by the {@link DeadlineSweeper} after each {@link IdBacklog#sweep}, which may have moved
+   * young requests to the overdue stack. While they were moved they were in neither stack: a
+   * {@link #defunct} may have failed the backlog without them, or a thread freeing an id may have
+   * found the backlog empty and returned the id to the pool. Fails them, or hands them free ids.
+   */
+  void afterBacklogSweep() {
+    if (failBacklogIfClosed()) {
+      return;
+    }
+    int id;
+    while (!backlog.isEmpty() && (id = streamIds.acquireNow()) >= 0) {
+      freeId(id);
+    }
+  }
+
+  /**
+   * Fails the requests in the backlog if the connection is closed (called after adding to it,
+   * which may have happened after {@link #defunct} failed the backlog).
+   *
+   * @return whether the connection is closed
+   */
+  private boolean failBacklogIfClosed() {
+    Throwable closed = closedCause.get();
+    if (closed == null) {
+      return false;
+    }
+    backlog.failAll(closedException(closed));
+    return true;
   }
 
   private void commit(PoolWaitEvent event, PendingRequest request) {
@@ -453,8 +483,9 @@ public final class Connection implements AutoCloseable {
 
   /**
    * Frees the id of a request whose slot this thread emptied (or whose answer it took): hands it to
-   * the oldest request in the backlog and queues that one for the writer, or else returns it to the
-   * pool. Closes a draining connection once its last live request is done.
+   * the backlog request whose turn it is ({@link IdBacklog#handOver}) and queues that one for the
+   * writer, or else returns it to the pool. Closes a draining connection once its last live request
+   * is done.
    */
   private void freeId(int id) {
     while (true) {

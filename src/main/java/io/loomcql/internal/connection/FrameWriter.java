@@ -79,15 +79,7 @@ final class FrameWriter implements Runnable {
   /** The oldest request not yet written, or null; writer thread only. */
   private PendingRequest poll() {
     if (taken == null && pushed.get() != null) {
-      PendingRequest newestFirst = pushed.getAndSet(null);
-      PendingRequest oldestFirst = null;
-      while (newestFirst != null) {
-        PendingRequest next = newestFirst.next;
-        newestFirst.next = oldestFirst;
-        oldestFirst = newestFirst;
-        newestFirst = next;
-      }
-      taken = oldestFirst;
+      taken = PendingRequest.reverse(pushed.getAndSet(null)); // oldest first
     }
     PendingRequest request = taken;
     if (request != null) {

@@ -134,24 +134,13 @@ final class IdBacklog {
       generationStart = now;
       PendingRequest newestFirst = young.getAndSet(null);
       if (newestFirst != null) {
-        overdue.set(reverse(newestFirst)); // only this thread sets it, and it is empty
+        // Poppers that saw the young stack before it was taken fail their compare-and-set.
+        overdue.set(PendingRequest.reverse(newestFirst)); // only this thread sets it, and it is empty
       }
     }
     if (nowNanos - (long) EARLIEST_DEADLINE.getVolatile(this) >= 0) {
       wakeExpired(nowNanos);
     }
-  }
-
-  /** Reverses a stack this thread took whole; poppers that saw it before fail their compare-and-set. */
-  private static PendingRequest reverse(PendingRequest newestFirst) {
-    PendingRequest oldestFirst = null;
-    while (newestFirst != null) {
-      PendingRequest next = newestFirst.next;
-      newestFirst.next = oldestFirst;
-      oldestFirst = newestFirst;
-      newestFirst = next;
-    }
-    return oldestFirst;
   }
 
   /**

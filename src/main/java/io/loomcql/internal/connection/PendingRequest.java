@@ -75,6 +75,21 @@ final class PendingRequest {
   }
 
   /**
+   * Reverses a list linked through {@link #next} that the calling thread took whole (from the
+   * writer's queue or the backlog's young stack) and returns its new head.
+   */
+  static PendingRequest reverse(PendingRequest head) {
+    PendingRequest reversed = null;
+    while (head != null) {
+      PendingRequest next = head.next;
+      head.next = reversed;
+      reversed = head;
+      head = next;
+    }
+    return reversed;
+  }
+
+  /**
    * Hands a stream id to this request waiting in the backlog; false if its caller stopped waiting
    * (or the connection closed) first.
    */

@@ -171,11 +171,11 @@ public final class OpenLoop {
   private static final int PRIME_IN_FLIGHT = 64;
 
   /**
-   * The measured window [from, to) of due times, and what the requests due in it did. Requests due outside it go through the
-   * same code into throw-away counters: a branch on "inside the window" that the warm-up never took
-   * was compiled as a trap, and at the window's start every request hit it (about 7,900
-   * deoptimizations in 100 ms, measured with -Xlog:deoptimization), which stalled every client for
-   * 80-110 ms and made its p99 and p999 at the start of the window.
+   * The measured window [from, to) of due times, and what the requests due in it did. Requests due
+   * outside it go through the same code into throw-away counters: a branch on "inside the window"
+   * that the warm-up never took was compiled as a trap, and at the window's start every request hit
+   * it (about 7,900 deoptimizations in 100 ms, measured with -Xlog:deoptimization), which stalled
+   * every client for 80-110 ms and made its p99 and p999 at the start of the window.
    */
   private static final class Window {
     final long from;
