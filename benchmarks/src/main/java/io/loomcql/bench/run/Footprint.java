@@ -91,7 +91,7 @@ public final class Footprint {
       for (String client : List.of("loomcql", "java", "mux")) {
         List<List<Double>> figures = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < idleRuns; i++) {
-          Children.run(Children.command(null, Children.jvmFlags(""), Children.CLASSPATH,
+          Children.run(Children.command(null, Children.startupFlags(), Children.CLASSPATH,
               "io.loomcql.bench.run.IdleSession", List.of("--client", client, "--server", server,
                   "--dc", args.get("dc", "dc1"))), line -> {
                 if (line.startsWith("IDLE ")) {
