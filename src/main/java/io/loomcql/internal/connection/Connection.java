@@ -324,10 +324,7 @@ public final class Connection implements AutoCloseable {
     }
     // An id freed between the failed claim and the add went back to the pool, as the backlog looked
     // empty then: take it, and hand it to the request whose turn it is (most likely this one).
-    int id = streamIds.acquireNow();
-    if (id >= 0) {
-      freeId(id);
-    }
+    handFreeIdsToBacklog();
   }
 
   /**
@@ -337,9 +334,13 @@ public final class Connection implements AutoCloseable {
    * found the backlog empty and returned the id to the pool. Fails them, or hands them free ids.
    */
   void afterBacklogSweep() {
-    if (failBacklogIfClosed()) {
-      return;
+    if (!failBacklogIfClosed()) {
+      handFreeIdsToBacklog();
     }
+  }
+
+  /** Hands ids that sit in the pool to requests in the backlog, while both exist. */
+  private void handFreeIdsToBacklog() {
     int id;
     while (!backlog.isEmpty() && (id = streamIds.acquireNow()) >= 0) {
       freeId(id);
@@ -488,18 +489,9 @@ public final class Connection implements AutoCloseable {
    * is done.
    */
   private void freeId(int id) {
-    while (true) {
-      PendingRequest waiting = backlog.handOver(id);
-      if (waiting != null) {
-        dispatch(waiting, id);
-        break;
-      }
-      streamIds.release(id);
-      // A request that joined the backlog after handOver found it empty claimed before this
-      // release and found nothing: unless it claims again after its add, it is this thread's.
-      if (backlog.isEmpty() || (id = streamIds.acquireNow()) < 0) {
-        break;
-      }
+    PendingRequest waiting = backlog.handOverOrRelease(id, streamIds);
+    if (waiting != null) {
+      dispatch(waiting, waiting.streamId);
     }
     if (draining) {
       closeIfDrained();

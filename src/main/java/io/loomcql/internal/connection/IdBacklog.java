@@ -2,6 +2,7 @@ package io.loomcql.internal.connection;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,6 +50,7 @@ final class IdBacklog {
 
   private final AtomicReference<PendingRequest> young = new AtomicReference<>(); // newest on top
   private final AtomicReference<PendingRequest> overdue = new AtomicReference<>(); // oldest on top
+  private final List<AtomicReference<PendingRequest>> stacks = List.of(overdue, young); // in serving order
   /** Sweeper ticks so far; written by the sweeper only. */
   private volatile int ticks;
   private int generationStart; // sweeper only: the tick at which young was last taken
@@ -76,7 +78,7 @@ final class IdBacklog {
   /** Requests still waiting for an id; walks the stacks, racily (for tests and diagnostics). */
   int waiting() {
     int waiting = 0;
-    for (AtomicReference<PendingRequest> stack : java.util.List.of(overdue, young)) {
+    for (AtomicReference<PendingRequest> stack : stacks) {
       for (PendingRequest request = stack.get(); request != null; request = request.next) {
         if (request.streamId == PendingRequest.NO_ID_YET) {
           waiting++;
@@ -107,6 +109,26 @@ final class IdBacklog {
       }
       if (request.assignStreamId(id)) {
         return request;
+      }
+    }
+  }
+
+  /**
+   * Hands {@code id} to the request whose turn it is or, if none waits, returns it to {@code ids}.
+   *
+   * @return the request that now holds an id (the caller sends it), or null if the id went back
+   */
+  PendingRequest handOverOrRelease(int id, StreamIds ids) {
+    while (true) {
+      PendingRequest request = handOver(id);
+      if (request != null) {
+        return request;
+      }
+      ids.release(id);
+      // A request that joined after handOver found none claimed before this release and found
+      // nothing: unless it claims again after its add, it is this thread's to serve.
+      if (isEmpty() || (id = ids.acquireNow()) < 0) {
+        return null;
       }
     }
   }
@@ -152,7 +174,7 @@ final class IdBacklog {
     // Reset before the walk: a request added meanwhile is either walked or lowers it again after.
     EARLIEST_DEADLINE.setVolatile(this, nowNanos + FAR);
     long earliest = nowNanos + FAR;
-    for (AtomicReference<PendingRequest> stack : java.util.List.of(overdue, young)) {
+    for (AtomicReference<PendingRequest> stack : stacks) {
       for (PendingRequest request = stack.get(); request != null; request = request.next) {
         if (request.streamId != PendingRequest.NO_ID_YET) {
           continue; // gave up, or holds an id now
@@ -175,7 +197,7 @@ final class IdBacklog {
 
   /** Called once the connection closed: every request still waiting fails with {@code cause}. */
   void failAll(Throwable cause) {
-    for (AtomicReference<PendingRequest> stack : java.util.List.of(overdue, young)) {
+    for (AtomicReference<PendingRequest> stack : stacks) {
       PendingRequest request;
       while ((request = pop(stack)) != null) {
         if (request.giveUpStreamId()) {

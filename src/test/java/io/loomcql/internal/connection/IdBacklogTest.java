@@ -107,10 +107,9 @@ class IdBacklogTest {
   @Test
   void should_hand_an_id_to_the_newest_request_until_the_oldest_ran_out_of_patience() {
     IdBacklog backlog = new IdBacklog();
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    PendingRequest first = waiting(deadline);
-    PendingRequest second = waiting(deadline);
-    PendingRequest third = waiting(deadline);
+    PendingRequest first = waiting();
+    PendingRequest second = waiting();
+    PendingRequest third = waiting();
     backlog.add(first);
     backlog.add(second);
     backlog.add(third);
@@ -118,7 +117,7 @@ class IdBacklogTest {
     assertThat(backlog.handOver(7)).as("young: the newest first").isSameAs(third);
     assertThat(third.streamId).isEqualTo(7);
     sweep(backlog, IdBacklog.PATIENCE_TICKS);
-    PendingRequest fourth = waiting(deadline);
+    PendingRequest fourth = waiting();
     backlog.add(fourth);
     assertThat(backlog.handOver(8)).as("the oldest waited its patience").isSameAs(first);
     assertThat(backlog.handOver(9)).isSameAs(second);
@@ -130,11 +129,10 @@ class IdBacklogTest {
   @Test
   void should_keep_requests_that_came_while_overdue_ones_wait_for_the_next_patience() {
     IdBacklog backlog = new IdBacklog();
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    List<PendingRequest> early = List.of(waiting(deadline), waiting(deadline), waiting(deadline));
+    List<PendingRequest> early = List.of(waiting(), waiting(), waiting());
     early.forEach(backlog::add);
     sweep(backlog, IdBacklog.PATIENCE_TICKS); // the three are overdue now
-    List<PendingRequest> late = List.of(waiting(deadline), waiting(deadline));
+    List<PendingRequest> late = List.of(waiting(), waiting());
     late.forEach(backlog::add);
     sweep(backlog, IdBacklog.PATIENCE_TICKS); // not taken: overdue ones still wait
 
@@ -157,10 +155,9 @@ class IdBacklogTest {
   @Test
   void should_skip_requests_whose_callers_gave_up_and_fail_the_rest_once_closed() {
     IdBacklog backlog = new IdBacklog();
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    PendingRequest gaveUp = waiting(deadline);
-    PendingRequest waits = waiting(deadline);
-    PendingRequest alsoWaits = waiting(deadline);
+    PendingRequest gaveUp = waiting();
+    PendingRequest waits = waiting();
+    PendingRequest alsoWaits = waiting();
     backlog.add(waits);
     backlog.add(alsoWaits);
     backlog.add(gaveUp);
@@ -195,9 +192,10 @@ class IdBacklogTest {
     assertThat(backlog.isEmpty()).isTrue();
   }
 
-  private static PendingRequest waiting(long deadlineNanos) {
+  /** A request waiting for an id, whose deadline no unit test reaches. */
+  private static PendingRequest waiting() {
     return new PendingRequest(PendingRequest.NO_ID_YET, false, java.util.Map.of(), null, Thread.currentThread(),
-        deadlineNanos);
+        System.nanoTime() + Duration.ofMinutes(1).toNanos());
   }
 
   @Test
