@@ -271,9 +271,33 @@ public final class HostPool implements AutoCloseable {
     if (broke && !hasUsableConnection()) {
       // As in the reference drivers, a node whose last connection broke is down until a
       // reconnection succeeds; the first attempt waits a delay, the node's state should not.
+      // The schedule goes first: a request that sees the node down then fails fast with the next
+      // attempt's time instead of trying a connection of its own.
+      scheduleAfterLoss(false);
       health.unreachable(new ConnectionException(address, "its last connection broke; reconnecting on schedule"));
     }
     startRefill(broke);
+  }
+
+  /**
+   * Starts the reconnection schedule after a loss, unless one runs. {@code wait} false is for the
+   * thread that saw the loss (a reader or a caller): it only tries the lock, which a connection
+   * attempt may hold for a whole handshake, and then that attempt sets the schedule if it fails.
+   */
+  private void scheduleAfterLoss(boolean wait) {
+    if (wait) {
+      lock.lock();
+    } else if (!lock.tryLock()) {
+      return;
+    }
+    try {
+      if (schedule == null && !closed) {
+        schedule = reconnection.newSchedule();
+        nextAttemptNanos = System.nanoTime() + schedule.nextDelay().toNanos();
+      }
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Refills missing connections in the background, on the schedule, until all are back. */
@@ -300,15 +324,7 @@ public final class HostPool implements AutoCloseable {
       return;
     }
     if (afterLoss) {
-      lock.lock(); // taken here, on the refill thread: the thread that saw the loss may be a reader or a caller
-      try {
-        if (schedule == null && !closed) {
-          schedule = reconnection.newSchedule();
-          nextAttemptNanos = System.nanoTime() + schedule.nextDelay().toNanos();
-        }
-      } finally {
-        lock.unlock();
-      }
+      scheduleAfterLoss(true); // waits for the lock here, on the refill thread, if the loss's thread could not
     }
     try {
       while (!closed && missing() > 0) {
