@@ -16,8 +16,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Runs the throughput table (and optionally the open-loop latency table): the stub in its own
- * process (or a given server), then for each repeat every cell in a child JVM of its own, cells
- * interleaved (A B C D, then D C B A, ...), and writes medians with min-max and per-repeat ratios
+ * process (or a given server), then for each repeat every cell and in-flight level in a child JVM of
+ * its own (all levels of a cell in one JVM with {@code --shared-jvm}), cells interleaved (A B C D, then D C B A, ...), and writes medians with min-max and per-repeat ratios
  * as Markdown. See benchmarks/README.md for the commands.
  */
 public final class Table {
@@ -30,6 +30,11 @@ public final class Table {
     List<String> inflight = args.list("inflight", "1,64,1024,10000");
     int repeats = args.getInt("repeats", 5);
     boolean pin = args.has("pin");
+    // Each in-flight level runs in a JVM of its own by default. In one JVM, a level inherits the JIT and
+    // heap state of the levels before it: 10,000 callers after 1,024 allocated about 750 B more per
+    // request than in a fresh JVM, for the multiplexer (+420 B) as much as for loomcql, and not at all
+    // without GC (Epsilon); see benchmarks/README.md. --shared-jvm restores one JVM per client.
+    boolean sharedJvm = args.has("shared-jvm");
     String clientCpus = pin ? args.get("client-cpus", "0") : null;
     String stubCpus = pin ? args.get("stub-cpus", "1") : null;
     List<String> flags = Children.jvmFlags(args.get("jvm", ""));
@@ -62,13 +67,15 @@ public final class Table {
         for (String workload : workloads) {
           for (String cell : order) {
             String[] cm = cell.split(":");
-            List<String> childArgs = new ArrayList<>(List.of("--client", cm[0], "--mode", cm[1], "--workload", workload,
-                "--inflight", String.join(",", inflight), "--warmup", args.get("warmup", "2"),
-                "--seconds", args.get("seconds", "3")));
-            childArgs.addAll(common);
-            System.err.printf("repeat %d/%d: %s %s%n", r + 1, repeats, cell, workload);
-            Children.run(Children.command(clientCpus, flags, Children.CLASSPATH, "io.loomcql.bench.run.ClosedLoop",
-                childArgs), line -> collect(line, run, raw));
+            for (List<String> levels : sharedJvm ? List.of(inflight) : inflight.stream().map(List::of).toList()) {
+              List<String> childArgs = new ArrayList<>(List.of("--client", cm[0], "--mode", cm[1], "--workload",
+                  workload, "--inflight", String.join(",", levels), "--warmup", args.get("warmup", "2"),
+                  "--seconds", args.get("seconds", "3")));
+              childArgs.addAll(common);
+              System.err.printf("repeat %d/%d: %s %s %s%n", r + 1, repeats, cell, workload, levels);
+              Children.run(Children.command(clientCpus, flags, Children.CLASSPATH, "io.loomcql.bench.run.ClosedLoop",
+                  childArgs), line -> collect(line, run, raw));
+            }
           }
         }
       }
@@ -178,8 +185,9 @@ public final class Table {
     md.append("# ").append(args.get("title", "Benchmark run")).append("\n\n");
     md.append(Environment.describe(args.get("label", "unlabelled run (pass --label to say how quiet the machine was)"))).append('\n');
     md.append("Command (arguments of io.loomcql.bench.run.Table): `").append(String.join(" ", args.rawArgs())).append("`  \n");
-    md.append(String.format(Locale.ROOT, "Repeats: %d, interleaved; warm-up %s s, window %s s per level; server: %s%s.%n%n",
-        runs.size(), args.get("warmup", "2"), args.get("seconds", "3"), server,
+    md.append(String.format(Locale.ROOT, "Repeats: %d, interleaved; warm-up %s s, window %s s per level, %s; server: %s%s.%n%n",
+        runs.size(), args.get("warmup", "2"), args.get("seconds", "3"),
+        args.has("shared-jvm") ? "all levels of a client in one JVM" : "each level in a JVM of its own", server,
         pin ? ", client on CPU " + args.get("client-cpus", "0") + ", stub on CPU " + args.get("stub-cpus", "1") : ""));
     md.append("| client | mode | workload | in flight | server | ops/s median (min-max) | CPU µs/op | B/op | p50 / p99 / p999 µs | errors |\n");
     md.append("|---|---|---|---:|---|---|---:|---:|---|---:|\n");
