@@ -16,9 +16,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Runs the throughput table (and optionally the open-loop latency table): the stub in its own
- * process (or a given server), then for each repeat every cell and in-flight level in a child JVM of
- * its own (all levels of a cell in one JVM with {@code --shared-jvm}), cells interleaved (A B C D, then D C B A, ...), and writes medians with min-max and per-repeat ratios
- * as Markdown. See benchmarks/README.md for the commands.
+ * process (or a given server), then for each repeat every cell and in-flight level in a child JVM
+ * of its own (all levels of a cell in one JVM with {@code --shared-jvm}), cells interleaved (A B C
+ * D, then D C B A, ...), and writes medians with min-max and per-repeat ratios as Markdown. See
+ * benchmarks/README.md for the commands.
  */
 public final class Table {
   private Table() {}
@@ -36,8 +37,8 @@ public final class Table {
     // without GC (Epsilon); see benchmarks/README.md. --shared-jvm restores one JVM per client.
     boolean sharedJvm = args.has("shared-jvm");
     // A fresh JVM per level needs a longer warm-up than a level that follows others: after 2 s the
-    // Java driver at 1,024 in flight still compiled in the window (4.8-6.8 µs CPU per request and
-    // 270-380k ops/s, against 2.7-4.4 µs and 390-600k after 6 s).
+    // Java driver at 1,024 in flight still compiled in the window (5.8-6.8 µs CPU per request and
+    // 270-315k ops/s, against 2.7-4.4 µs and 394-596k after 6 s).
     String warmup = args.get("warmup", sharedJvm ? "2" : "5");
     String clientCpus = pin ? args.get("client-cpus", "0") : null;
     String stubCpus = pin ? args.get("stub-cpus", "1") : null;
