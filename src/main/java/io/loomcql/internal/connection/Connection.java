@@ -2,6 +2,7 @@ package io.loomcql.internal.connection;
 
 import io.loomcql.internal.DriverResources;
 import io.loomcql.internal.jfr.ConnectionEvent;
+import io.loomcql.internal.jfr.EventClasses;
 import io.loomcql.internal.jfr.PoolWaitEvent;
 import io.loomcql.Compression;
 import io.loomcql.ProtocolVersion;
@@ -49,6 +50,10 @@ import org.slf4j.LoggerFactory;
 public final class Connection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
   private static final AtomicInteger IDS = new AtomicInteger();
+
+  static {
+    EventClasses.initialize(); // here, once, not by the first requests that record one at the same time
+  }
 
   private final InetSocketAddress address;
   private final ProtocolVersion version;
