@@ -82,7 +82,7 @@ class IdBacklogTest {
     echoExceptHeld(release);
     try (Connection connection = connect(1)) {
       CompletableFuture<String> held = call(connection, "hold", Duration.ofSeconds(10));
-      waitUntil(() -> connection.inFlight() == 1);
+      waitUntil(() -> received.contains("hold")); // written, not only holding its id
       List<CompletableFuture<String>> waiting = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         waiting.add(call(connection, "w" + i, Duration.ofSeconds(10)));
@@ -256,7 +256,8 @@ class IdBacklogTest {
     echoExceptHeld(new CountDownLatch(1)); // held forever
     Connection connection = connect(1);
     call(connection, "hold", Duration.ofSeconds(30));
-    waitUntil(() -> connection.inFlight() == 1);
+    // Until the node has it: an id taken is not yet a request written, and close() may beat the writer.
+    waitUntil(() -> received.contains("hold"));
     List<CompletableFuture<String>> waiting = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       waiting.add(call(connection, "w" + i, Duration.ofSeconds(30)));
