@@ -1,8 +1,10 @@
 package io.loomcql;
 
+import io.loomcql.internal.codec.JavaTypes;
 import io.loomcql.internal.protocol.Primitives;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Builds a {@link BoundStatement} marker by marker, by name or index; markers never set are left
@@ -32,9 +34,9 @@ public final class BoundStatementBuilder {
    *     or it does not fit the marker
    */
   public <T> BoundStatementBuilder set(String name, T value, Class<T> type) {
-    java.util.Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(type, "type");
     int index = prepared.variableDefinitions().indexOfExisting(name);
-    if (value != null && !io.loomcql.internal.codec.JavaTypes.box(type).isInstance(value)) {
+    if (value != null && !JavaTypes.box(type).isInstance(value)) {
       throw new IllegalArgumentException("marker " + index + " (" + name + "): the value is a "
           + value.getClass().getName() + ", not the declared " + type.getName());
     }

@@ -11,10 +11,10 @@ import java.util.concurrent.locks.LockSupport;
  * those waiting for a stream id ({@link IdBacklog#sweep}, {@link StreamIds#wakeExpired}); it also
  * ages the backlog. Callers park without a timeout: a timed park on a virtual thread arms and
  * cancels a task on the JDK's delay scheduler, which cost more than a tenth of the CPU of a request
- * at high concurrency. Instead this one virtual thread
- * looks at every slot each {@link #TICK_NANOS} while requests are in flight, and unparks those
- * past their deadline; a caller so times out at most one tick (plus scheduling) late. With nothing
- * in flight it parks until {@link #watch} wakes it, so an idle connection costs no wake-ups.
+ * at high concurrency. Instead this one virtual thread looks at every slot each {@link
+ * #TICK_NANOS} while requests are in flight, and unparks those past their deadline; a caller so
+ * times out at most one tick (plus scheduling) late. With nothing in flight it parks until {@link
+ * #watch} wakes it, so an idle connection costs no wake-ups.
  *
  * <p>Thread-safety: {@link #watch} and {@link #stop} are called by any thread; the loop runs on its
  * own thread.

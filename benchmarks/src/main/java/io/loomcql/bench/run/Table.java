@@ -36,10 +36,7 @@ public final class Table {
     // request than in a fresh JVM, for the multiplexer (+420 B) as much as for loomcql, and not at all
     // without GC (Epsilon); see benchmarks/README.md. --shared-jvm restores one JVM per client.
     boolean sharedJvm = args.has("shared-jvm");
-    // A fresh JVM per level needs a longer warm-up than a level that follows others: after 2 s the
-    // Java driver at 1,024 in flight still compiled in the window (5.8-6.8 µs CPU per request and
-    // 270-315k ops/s, against 2.7-4.4 µs and 394-596k after 6 s).
-    String warmup = args.get("warmup", sharedJvm ? "2" : "5");
+    String warmup = warmup(args);
     String clientCpus = pin ? args.get("client-cpus", "0") : null;
     String stubCpus = pin ? args.get("stub-cpus", "1") : null;
     List<String> flags = Children.jvmFlags(args.get("jvm", ""));
@@ -98,6 +95,15 @@ public final class Table {
         stub.close();
       }
     }
+  }
+
+  /**
+   * Seconds of warm-up per level. A fresh JVM per level needs longer than a level that follows
+   * others: after 2 s the Java driver at 1,024 in flight still compiled in the window (5.8-6.8 µs
+   * CPU per request and 270-315k ops/s, against 2.7-4.4 µs and 394-596k after 6 s).
+   */
+  private static String warmup(Args args) {
+    return args.get("warmup", args.has("shared-jvm") ? "2" : "5");
   }
 
   private static void collect(String line, Map<String, Cell> run, List<String> raw) {
@@ -191,7 +197,7 @@ public final class Table {
     md.append(Environment.describe(args.get("label", "unlabelled run (pass --label to say how quiet the machine was)"))).append('\n');
     md.append("Command (arguments of io.loomcql.bench.run.Table): `").append(String.join(" ", args.rawArgs())).append("`  \n");
     md.append(String.format(Locale.ROOT, "Repeats: %d, interleaved; warm-up %s s, window %s s per level, %s; server: %s%s.%n%n",
-        runs.size(), args.get("warmup", args.has("shared-jvm") ? "2" : "5"), args.get("seconds", "3"),
+        runs.size(), warmup(args), args.get("seconds", "3"),
         args.has("shared-jvm") ? "all levels of a client in one JVM" : "each level in a JVM of its own", server,
         pin ? ", client on CPU " + args.get("client-cpus", "0") + ", stub on CPU " + args.get("stub-cpus", "1") : ""));
     md.append("| client | mode | workload | in flight | server | ops/s median (min-max) | CPU µs/op | B/op | p50 / p99 / p999 µs | errors |\n");
