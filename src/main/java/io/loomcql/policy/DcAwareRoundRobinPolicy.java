@@ -135,11 +135,11 @@ public final class DcAwareRoundRobinPolicy implements LoadBalancingPolicy {
     int turn = locals.length > 1 || remotes.length > 1 ? rotation.getAndIncrement() : 0;
     Iterator<Host> plan = rack.length > 0
         ? new RackFirstPlan(rack, locals, turn)
-        : new UpFirstPlan(locals, locals.length == 0 ? 0 : Math.floorMod(turn, locals.length));
+        : UpFirstPlan.of(locals, locals.length == 0 ? 0 : Math.floorMod(turn, locals.length));
     if (remotes.length == 0) {
       return plan;
     }
-    return new ConcatPlan(plan, new UpFirstPlan(remotes, Math.floorMod(turn, remotes.length)));
+    return new ConcatPlan(plan, UpFirstPlan.of(remotes, Math.floorMod(turn, remotes.length)));
   }
 
   @Override

@@ -32,7 +32,7 @@ public final class RoundRobinPolicy implements LoadBalancingPolicy {
   public Iterator<Host> newQueryPlan(String keyspace, Statement<?> statement) {
     Host[] snapshot = hosts;
     // The shared counter is a cache line every request would write: turned only when there is a choice.
-    return new UpFirstPlan(snapshot, snapshot.length < 2 ? 0 : Math.floorMod(rotation.getAndIncrement(), snapshot.length));
+    return UpFirstPlan.of(snapshot, snapshot.length < 2 ? 0 : Math.floorMod(rotation.getAndIncrement(), snapshot.length));
   }
 
   @Override

@@ -67,9 +67,12 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
   @Override
   public Iterator<Host> newQueryPlan(String keyspace, Statement<?> statement) {
     Iterator<Host> rest = child.newQueryPlan(keyspace, statement);
-    ByteBuffer key = statement == null ? null : statement.routingKey();
     Metadata cluster = metadata;
-    if (key == null || keyspace == null || cluster == null) {
+    if (statement == null || keyspace == null || cluster == null) {
+      return rest; // no replicas to find: do not build a routing key
+    }
+    ByteBuffer key = statement.routingKey();
+    if (key == null) {
       return rest;
     }
     TokenMap tokens;

@@ -13,17 +13,19 @@ import java.util.NoSuchElementException;
  * was serving (and which is marked down at once) came back in the second pass, and the retry meant
  * for another node went to it again.
  */
-final class UpFirstPlan implements Iterator<Host> {
+abstract sealed class UpFirstPlan implements Iterator<Host> permits UpFirstPlan.Narrow, UpFirstPlan.Wide {
   private final Host[] hosts;
   private final int start;
   private int position; // 0..n-1: the up pass, n..2n-1: the down pass; at the next node once hasNext() said so
-  private long givenOut; // bit i: the up pass gave out the node at offset i (the first 64 offsets)
-  private final long[] givenOutBeyond; // the same for offsets 64 and up; null for up to 64 nodes
 
-  UpFirstPlan(Host[] hosts, int start) {
+  /** A plan over {@code hosts} from offset {@code start}; 32 bytes for up to 64 nodes (one per request). */
+  static UpFirstPlan of(Host[] hosts, int start) {
+    return hosts.length <= 64 ? new Narrow(hosts, start) : new Wide(hosts, start);
+  }
+
+  private UpFirstPlan(Host[] hosts, int start) {
     this.hosts = hosts;
     this.start = start;
-    this.givenOutBeyond = hosts.length > 64 ? new long[(hosts.length - 1) / 64] : null;
   }
 
   @Override
@@ -51,17 +53,47 @@ final class UpFirstPlan implements Iterator<Host> {
     return hosts[(start + position++) % hosts.length];
   }
 
-  private boolean wasGivenOut(int offset) {
-    return offset < 64
-        ? (givenOut & (1L << offset)) != 0
-        : (givenOutBeyond[(offset - 64) >>> 6] & (1L << (offset & 63))) != 0;
+  /** Whether the up pass gave out the node at {@code offset} from the start. */
+  abstract boolean wasGivenOut(int offset);
+
+  abstract void markGivenOut(int offset);
+
+  /** Up to 64 nodes: the given-out set is one word. */
+  static final class Narrow extends UpFirstPlan {
+    private long givenOut; // bit i: the node at offset i
+
+    Narrow(Host[] hosts, int start) {
+      super(hosts, start);
+    }
+
+    @Override
+    boolean wasGivenOut(int offset) {
+      return (givenOut & (1L << offset)) != 0;
+    }
+
+    @Override
+    void markGivenOut(int offset) {
+      givenOut |= 1L << offset;
+    }
   }
 
-  private void markGivenOut(int offset) {
-    if (offset < 64) {
-      givenOut |= 1L << offset;
-    } else {
-      givenOutBeyond[(offset - 64) >>> 6] |= 1L << (offset & 63);
+  /** More than 64 nodes: the given-out set is an array of words. */
+  static final class Wide extends UpFirstPlan {
+    private final long[] givenOut;
+
+    Wide(Host[] hosts, int start) {
+      super(hosts, start);
+      givenOut = new long[(hosts.length + 63) >>> 6];
+    }
+
+    @Override
+    boolean wasGivenOut(int offset) {
+      return (givenOut[offset >>> 6] & (1L << offset)) != 0;
+    }
+
+    @Override
+    void markGivenOut(int offset) {
+      givenOut[offset >>> 6] |= 1L << offset;
     }
   }
 }

@@ -16,7 +16,7 @@ class UpFirstPlanTest {
     DefaultHost[] hosts = hosts(4);
     hosts[1].markDown("test");
 
-    assertThat(drain(new UpFirstPlan(hosts, 1), null)).containsExactly(hosts[2], hosts[3], hosts[0], hosts[1]);
+    assertThat(drain(UpFirstPlan.of(hosts, 1), null)).containsExactly(hosts[2], hosts[3], hosts[0], hosts[1]);
   }
 
   @Test
@@ -24,7 +24,7 @@ class UpFirstPlanTest {
     DefaultHost[] hosts = hosts(3);
 
     // the first node breaks under the request it serves and is marked down at once
-    List<Host> plan = drain(new UpFirstPlan(hosts, 0), first -> ((DefaultHost) first).markDown("connection broke"));
+    List<Host> plan = drain(UpFirstPlan.of(hosts, 0), first -> ((DefaultHost) first).markDown("connection broke"));
 
     assertThat(plan).containsExactly(hosts[0], hosts[1], hosts[2]);
   }
@@ -34,7 +34,7 @@ class UpFirstPlanTest {
     DefaultHost[] hosts = hosts(3);
     hosts[0].markDown("test");
 
-    List<Host> plan = drain(new UpFirstPlan(hosts, 0), first -> hosts[0].markUp());
+    List<Host> plan = drain(UpFirstPlan.of(hosts, 0), first -> hosts[0].markUp());
 
     assertThat(plan).containsExactly(hosts[1], hosts[2], hosts[0]);
   }
@@ -43,7 +43,7 @@ class UpFirstPlanTest {
   void should_give_each_of_more_than_64_nodes_once_even_when_all_go_down_midway() {
     DefaultHost[] hosts = hosts(130);
 
-    List<Host> plan = drain(new UpFirstPlan(hosts, 7), first -> {
+    List<Host> plan = drain(UpFirstPlan.of(hosts, 7), first -> {
       for (int i = 0; i < 100; i++) {
         hosts[(7 + 1 + i) % hosts.length].markDown("test");
       }

@@ -84,6 +84,11 @@ public final class FakeNode implements AutoCloseable {
       send(Frame.of(request.version(), request.streamId(), response));
     }
 
+    /** Replies with server warnings in the frame (v4 and later). */
+    public void replyWithWarnings(Frame request, Response response, List<String> warnings) throws IOException {
+      send(new Frame(request.version(), request.streamId(), false, null, warnings, null, response));
+    }
+
     void send(Frame frame) throws IOException {
       ByteBuffer out = ByteBuffer.allocate(FrameCodec.encodedSize(frame));
       FrameCodec.encode(frame, out);

@@ -35,7 +35,7 @@ public record QueryOptions(
     ConsistencyLevel serialConsistency,
     long defaultTimestamp,
     String keyspace,
-    int nowInSeconds) {
+    int nowInSeconds) implements QueryParameters {
 
   public static final long NO_TIMESTAMP = Long.MIN_VALUE;
   public static final int NO_NOW = Integer.MIN_VALUE;
@@ -64,6 +64,12 @@ public record QueryOptions(
   }
 
   int flags() {
+    return flags(this);
+  }
+
+  private static int flags(QueryParameters p) {
+    List<ByteBuffer> values = p.values();
+    Map<String, ByteBuffer> namedValues = p.namedValues();
     int flags = 0;
     if (!values.isEmpty() || namedValues != null) {
       flags |= VALUES;
@@ -71,31 +77,42 @@ public record QueryOptions(
     if (namedValues != null) {
       flags |= NAMES_FOR_VALUES;
     }
-    if (skipMetadata) {
+    if (p.skipMetadata()) {
       flags |= SKIP_METADATA;
     }
-    if (pageSize > 0) {
+    if (p.pageSize() > 0) {
       flags |= PAGE_SIZE;
     }
-    if (pagingState != null) {
+    if (p.pagingState() != null) {
       flags |= PAGING_STATE;
     }
-    if (serialConsistency != null) {
+    if (p.serialConsistency() != null) {
       flags |= SERIAL_CONSISTENCY;
     }
-    if (defaultTimestamp != NO_TIMESTAMP) {
+    if (p.defaultTimestamp() != NO_TIMESTAMP) {
       flags |= DEFAULT_TIMESTAMP;
     }
-    if (keyspace != null) {
+    if (p.keyspace() != null) {
       flags |= KEYSPACE;
     }
-    if (nowInSeconds != NO_NOW) {
+    if (p.nowInSeconds() != NO_NOW) {
       flags |= NOW_IN_SECONDS;
     }
     return flags;
   }
 
   int encodedSize(ProtocolVersion version) {
+    return encodedSize(this, version);
+  }
+
+  void encode(ByteBuffer out, ProtocolVersion version) {
+    encode(this, out, version);
+  }
+
+  /** The bytes {@link #encode(QueryParameters, ByteBuffer, ProtocolVersion)} writes. */
+  static int encodedSize(QueryParameters p, ProtocolVersion version) {
+    List<ByteBuffer> values = p.values();
+    Map<String, ByteBuffer> namedValues = p.namedValues();
     int size = 2 + (version.code() >= 5 ? 4 : 1);
     if (namedValues != null) {
       size += 2;
@@ -110,31 +127,34 @@ public record QueryOptions(
         size += Primitives.sizeOfBytes(values.get(i));
       }
     }
-    if (pageSize > 0) {
+    if (p.pageSize() > 0) {
       size += 4;
     }
-    if (pagingState != null) {
-      size += Primitives.sizeOfBytes(pagingState);
+    if (p.pagingState() != null) {
+      size += Primitives.sizeOfBytes(p.pagingState());
     }
-    if (serialConsistency != null) {
+    if (p.serialConsistency() != null) {
       size += 2;
     }
-    if (defaultTimestamp != NO_TIMESTAMP) {
+    if (p.defaultTimestamp() != NO_TIMESTAMP) {
       size += 8;
     }
-    if (keyspace != null) {
-      size += Primitives.sizeOfString(keyspace);
+    if (p.keyspace() != null) {
+      size += Primitives.sizeOfString(p.keyspace());
     }
-    if (nowInSeconds != NO_NOW) {
+    if (p.nowInSeconds() != NO_NOW) {
       size += 4;
     }
     return size;
   }
 
-  void encode(ByteBuffer out, ProtocolVersion version) {
-    checkVersion(version);
-    out.putShort((short) consistency.code());
-    int flags = flags();
+  /** Writes the parameters of a QUERY or an EXECUTE. */
+  static void encode(QueryParameters p, ByteBuffer out, ProtocolVersion version) {
+    checkVersion(p, version);
+    List<ByteBuffer> values = p.values();
+    Map<String, ByteBuffer> namedValues = p.namedValues();
+    out.putShort((short) p.consistency().code());
+    int flags = flags(p);
     if (version.code() >= 5) {
       out.putInt(flags);
     } else {
@@ -155,32 +175,32 @@ public record QueryOptions(
         Primitives.writeBytes(values.get(i), out);
       }
     }
-    if (pageSize > 0) {
-      out.putInt(pageSize);
+    if (p.pageSize() > 0) {
+      out.putInt(p.pageSize());
     }
-    if (pagingState != null) {
-      Primitives.writeBytes(pagingState, out);
+    if (p.pagingState() != null) {
+      Primitives.writeBytes(p.pagingState(), out);
     }
-    if (serialConsistency != null) {
-      out.putShort((short) serialConsistency.code());
+    if (p.serialConsistency() != null) {
+      out.putShort((short) p.serialConsistency().code());
     }
-    if (defaultTimestamp != NO_TIMESTAMP) {
-      out.putLong(defaultTimestamp);
+    if (p.defaultTimestamp() != NO_TIMESTAMP) {
+      out.putLong(p.defaultTimestamp());
     }
-    if (keyspace != null) {
-      Primitives.writeString(keyspace, out);
+    if (p.keyspace() != null) {
+      Primitives.writeString(p.keyspace(), out);
     }
-    if (nowInSeconds != NO_NOW) {
-      out.putInt(nowInSeconds);
+    if (p.nowInSeconds() != NO_NOW) {
+      out.putInt(p.nowInSeconds());
     }
   }
 
-  private void checkVersion(ProtocolVersion version) {
-    if (version.code() < 5 && (keyspace != null || nowInSeconds != NO_NOW)) {
+  private static void checkVersion(QueryParameters p, ProtocolVersion version) {
+    if (version.code() < 5 && (p.keyspace() != null || p.nowInSeconds() != NO_NOW)) {
       throw new IllegalArgumentException("a per-query keyspace and now_in_seconds need protocol v5, not " + version);
     }
     if (version.code() < 4) {
-      for (ByteBuffer value : values) {
+      for (ByteBuffer value : p.values()) {
         if (value == Primitives.UNSET) { // identity: an empty value is not unset
           throw new IllegalArgumentException("unset values need protocol v4 or later, not " + version);
         }

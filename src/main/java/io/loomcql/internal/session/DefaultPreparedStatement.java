@@ -2,8 +2,10 @@ package io.loomcql.internal.session;
 
 import io.loomcql.ColumnDefinition;
 import io.loomcql.ColumnDefinitions;
+import io.loomcql.ConsistencyLevel;
 import io.loomcql.PreparedStatement;
 import io.loomcql.internal.protocol.ColumnSpecCache;
+import io.loomcql.internal.protocol.Execute;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -21,6 +23,7 @@ final class DefaultPreparedStatement implements PreparedStatement {
   private volatile ColumnDefinitions resultColumns;
   private final ColumnSpecCache resultSpecs = new ColumnSpecCache();
   private volatile List<ColumnDefinition> matchedColumns; // a decoded list found equal to resultColumns
+  private volatile Execute.Fixed lastFixed; // what the last EXECUTE shared: the next one usually shares it too
 
   DefaultPreparedStatement(
       String query,
@@ -96,6 +99,28 @@ final class DefaultPreparedStatement implements PreparedStatement {
     this.matchedColumns = null;
     this.resultColumns = columns;
     this.resultMetadataId = newId;
+  }
+
+  /**
+   * The parts of an EXECUTE of this statement that do not change per request: the last ones
+   * built, when they are equal (a statement is usually run with the same options), else new ones.
+   * Threads running it with different options each build their own; none is ever wrong.
+   */
+  Execute.Fixed executeFixed(
+      ByteBuffer metadataId, ConsistencyLevel consistency, boolean skipMetadata, int pageSize, ConsistencyLevel serial,
+      int nowInSeconds) {
+    Execute.Fixed fixed = lastFixed;
+    if (fixed == null
+        || fixed.resultMetadataId() != metadataId // identity: a new id after a metadata change is a new buffer
+        || fixed.consistency() != consistency
+        || fixed.skipMetadata() != skipMetadata
+        || fixed.pageSize() != pageSize
+        || fixed.serialConsistency() != serial
+        || fixed.nowInSeconds() != nowInSeconds) {
+      fixed = new Execute.Fixed(id, metadataId, consistency, skipMetadata, pageSize, serial, null, nowInSeconds);
+      lastFixed = fixed;
+    }
+    return fixed;
   }
 
   @Override

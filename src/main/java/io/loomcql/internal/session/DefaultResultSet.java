@@ -129,7 +129,10 @@ final class DefaultResultSet implements ResultSet {
       if (!cursorPage.hasMorePages()) {
         return null;
       }
-      cursorPage = (DefaultResultSet) cursorPage.fetchNextPage();
+      if (!(cursorPage.fetchNextPage() instanceof DefaultResultSet next)) {
+        return null; // a page without rows, hence the last
+      }
+      cursorPage = next;
       cursorRow = 0;
     }
     return new DefaultRow(cursorPage.page, cursorRow++);

@@ -331,8 +331,10 @@ public final class DefaultSession implements Session {
             frame.warnings(), tracingId);
       }
       if (frame.message() instanceof VoidResult) {
-        return new DefaultResultSet(this, statement, PageData.empty(), null, state, coordinator, frame.warnings(),
-            tracingId);
+        return frame.warnings().isEmpty() && tracingId == null
+            ? new VoidResultSet(state, coordinator)
+            : new DefaultResultSet(this, statement, PageData.empty(), null, state, coordinator, frame.warnings(),
+                tracingId);
       }
     }
     ExecutionInfo info = executionInfo(state, coordinator, execution, frame.warnings(), tracingId, agreed);

@@ -60,17 +60,16 @@ final class RequestEncoder {
         } else if (!simple.values().isEmpty()) {
           values = inferredValues(simple);
         }
-        yield new Query(simple.query(), options(simple, consistency, serial, values, named, false, drawn));
+        yield new Query(simple.query(), options(simple, consistency, serial, values, named, drawn));
       }
       case BoundStatement bound -> {
         DefaultPreparedStatement prepared = prepared(bound);
         List<ByteBuffer> values = bound.serializedValues();
         checkUnsetSupported(values, bound);
         boolean skipMetadata = version.code() >= 5 && prepared.resultDefinitions().size() > 0;
-        yield new Execute(
-            prepared.rawId(),
-            version.code() >= 5 ? prepared.resultMetadataId() : null,
-            options(bound, consistency, serial, values, null, skipMetadata, drawn));
+        Execute.Fixed fixed = prepared.executeFixed(version.code() >= 5 ? prepared.resultMetadataId() : null,
+            consistency, skipMetadata, pageSize(bound), serial, nowInSeconds(bound));
+        yield new Execute(fixed, values, null, bound.pagingState(), drawn(bound, drawn));
       }
       case BatchStatement batch -> {
         if (batch.size() == 0) {
@@ -100,12 +99,14 @@ final class RequestEncoder {
       ConsistencyLevel serial,
       List<ByteBuffer> values,
       Map<String, ByteBuffer> named,
-      boolean skipMetadata,
       long drawn) {
-    int pageSize = statement.pageSize() > 0 ? statement.pageSize() : config.pageSize();
-    String keyspace = version.code() >= 5 && !(statement instanceof BoundStatement) ? statement.keyspace() : null;
-    return new QueryOptions(consistency, values, named, skipMetadata, pageSize, statement.pagingState(), serial,
-        drawn(statement, drawn), keyspace, nowInSeconds(statement));
+    String keyspace = version.code() >= 5 ? statement.keyspace() : null;
+    return new QueryOptions(consistency, values, named, false, pageSize(statement), statement.pagingState(),
+        serial, drawn(statement, drawn), keyspace, nowInSeconds(statement));
+  }
+
+  private int pageSize(Statement<?> statement) {
+    return statement.pageSize() > 0 ? statement.pageSize() : config.pageSize();
   }
 
   private int nowInSeconds(Statement<?> statement) {
