@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -85,14 +86,22 @@ public final class CassandraNode {
         return log.tail(lines);
     }
 
-    /** Launches the process without waiting; see {@link #awaitReady(Instant)}. */
-    synchronized void launch() {
+    /**
+     * Launches the process at the given {@code nice} value (0: as the test JVM) without waiting;
+     * see {@link #awaitReady(Instant)}. {@code nice} execs the JVM in its own process, so the PID is
+     * the JVM's.
+     */
+    synchronized void launch(int niceness) {
         if (isRunning()) {
             throw new IllegalStateException("node " + index() + " is already running");
         }
         logMark = log.mark();
-        ProcessBuilder pb = new ProcessBuilder(List.of(CassandraJdk.java().toString(), "@" + argfile,
-                "org.apache.cassandra.service.CassandraDaemon"))
+        List<String> command = new ArrayList<>();
+        if (niceness != 0) {
+            command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
+        }
+        command.addAll(List.of(CassandraJdk.java().toString(), "@" + argfile, "org.apache.cassandra.service.CassandraDaemon"));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(spec.dir().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.stdoutLog().toFile()));
@@ -158,7 +167,7 @@ public final class CassandraNode {
         return spec;
     }
 
-    /** SIGKILL (about 0.1 s); the data folder stays, so {@link #launch()} restarts on it. */
+    /** SIGKILL (about 0.1 s); the data folder stays, so {@link #launch(int)} restarts on it. */
     synchronized void kill() {
         if (process != null) {
             NodeProcesses.kill(process);

@@ -93,7 +93,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         LocalCluster cluster = new LocalCluster(nodes, options);
         try {
-            nodes.forEach(CassandraNode::launch);
+            nodes.forEach(node -> node.launch(0));
             Instant deadline = Instant.now().plus(NODE_START);
             nodes.forEach(n -> n.awaitReady(deadline));
             cluster.awaitGossip(nodes, null, Map.of(), Instant.now().plus(FORMATION));
@@ -201,11 +201,25 @@ public final class LocalCluster implements AutoCloseable {
      * CQL and it and every other running node see each other up.
      */
     public synchronized void start(int n) {
+        start(n, 0);
+    }
+
+    /**
+     * Like {@link #start(int)}, but the node's process runs at a lower CPU priority (nice 10). On two
+     * cores a starting Cassandra (JIT compilation, commit log replay) took the CPU from the nodes
+     * serving a test's load for a second or more, and the test then measured that stall, not the
+     * driver.
+     */
+    public synchronized void startBehindLoad(int n) {
+        start(n, 10);
+    }
+
+    private void start(int n, int niceness) {
         CassandraNode node = node(n);
         List<CassandraNode> others = nodes.stream().filter(o -> o != node && o.isRunning()).toList();
         Map<Integer, Long> marks = new HashMap<>();
         others.forEach(o -> marks.put(o.index(), o.logMark()));
-        node.launch();
+        node.launch(niceness);
         node.awaitReady(Instant.now().plus(NODE_START));
         List<CassandraNode> involved = new ArrayList<>(others);
         involved.add(node);

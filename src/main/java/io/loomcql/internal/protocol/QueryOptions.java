@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code <query_parameters>} shared by QUERY and EXECUTE (v4 section 4.1.4, v5 adds keyspace
- * and now_in_seconds). Values are either positional or named, never both. The flags are derived
- * from which fields are set, so a value can never disagree with its flags.
+ * The {@code <query_parameters>} of a QUERY as one value (v4 section 4.1.4, v5 adds keyspace and
+ * now_in_seconds), and the code that writes and reads them for QUERY and EXECUTE alike (an {@link
+ * Execute} keeps them in two parts). Values are either positional or named, never both. The flags
+ * are derived from which fields are set, so a value can never disagree with its flags.
  *
  * @param values positional values, handed over (not copied); an element may be null (CQL null) or
  *     {@link Primitives#UNSET}
@@ -61,10 +62,6 @@ public record QueryOptions(
   /** Positional values at the given consistency, everything else default. */
   public static QueryOptions of(ConsistencyLevel consistency, List<ByteBuffer> values) {
     return new QueryOptions(consistency, values, null, false, -1, null, null, NO_TIMESTAMP, null, NO_NOW);
-  }
-
-  int flags() {
-    return flags(this);
   }
 
   private static int flags(QueryParameters p) {
