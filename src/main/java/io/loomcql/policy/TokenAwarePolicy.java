@@ -66,24 +66,23 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
 
   @Override
   public Iterator<Host> newQueryPlan(String keyspace, Statement<?> statement) {
-    Iterator<Host> rest = child.newQueryPlan(keyspace, statement);
     Metadata cluster = metadata;
     if (statement == null || keyspace == null || cluster == null) {
-      return rest; // no replicas to find: do not build a routing key
+      return child.newQueryPlan(keyspace, statement); // no replicas to find: do not build a routing key
     }
     ByteBuffer key = statement.routingKey();
     if (key == null) {
-      return rest;
+      return child.newQueryPlan(keyspace, statement);
     }
     TokenMap tokens;
     try {
       tokens = cluster.tokenMap();
     } catch (IllegalStateException disabled) {
-      return rest; // token metadata switched off
+      return child.newQueryPlan(keyspace, statement); // token metadata switched off
     }
     Set<Host> replicas = tokens.replicas(keyspace, key);
     if (replicas.isEmpty()) {
-      return rest;
+      return child.newQueryPlan(keyspace, statement);
     }
     Host[] chosen = new Host[replicas.size()];
     int count = 0;
@@ -95,7 +94,7 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
     // Each request starts one replica further: a hot partition's load spreads over its replicas
     // without a random number per request.
     int start = spreadReplicas && count > 1 ? Math.floorMod(rotation.getAndIncrement(), count) : 0;
-    return new ReplicasFirst(chosen, count, start, rest);
+    return new ReplicasFirst(chosen, count, start, child, keyspace, statement);
   }
 
   @Override
@@ -118,20 +117,29 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
     return "TokenAwarePolicy(" + child + (spreadReplicas ? ", replicas in turn" : "") + ")";
   }
 
-  /** The chosen replicas, then the child's plan without them. */
+  /**
+   * The chosen replicas, then the child's plan without them. The child's plan is made only once
+   * the replicas are used up: most requests are answered by the first replica, and never need it.
+   */
   private static final class ReplicasFirst implements Iterator<Host> {
     private final Host[] replicas;
     private final int count;
     private final int start;
-    private final Iterator<Host> rest;
+    private final LoadBalancingPolicy child;
+    private final String keyspace;
+    private final Statement<?> statement;
+    private Iterator<Host> rest; // null until the replicas are used up
     private int index;
     private Host next;
 
-    ReplicasFirst(Host[] replicas, int count, int start, Iterator<Host> rest) {
+    ReplicasFirst(
+        Host[] replicas, int count, int start, LoadBalancingPolicy child, String keyspace, Statement<?> statement) {
       this.replicas = replicas;
       this.count = count;
       this.start = start;
-      this.rest = rest;
+      this.child = child;
+      this.keyspace = keyspace;
+      this.statement = statement;
     }
 
     @Override
@@ -142,6 +150,9 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
       if (index < count) {
         next = replicas[(start + index++) % count];
         return true;
+      }
+      if (rest == null) {
+        rest = child.newQueryPlan(keyspace, statement);
       }
       while (rest.hasNext()) {
         Host candidate = rest.next();

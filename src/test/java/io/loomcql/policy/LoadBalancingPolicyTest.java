@@ -14,6 +14,7 @@ import io.loomcql.testkit.logging.LogCapture;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashSet;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,6 +112,26 @@ class LoadBalancingPolicyTest {
       assertThat(plan).doesNotHaveDuplicates();
     }
     assertThat(firsts).as("one request per local replica: each starts at another").isEqualTo(localReplicas);
+  }
+
+  @Test
+  void token_aware_should_make_the_childs_plan_only_once_the_replicas_are_used_up() {
+    RecordingPolicy child = new RecordingPolicy(all);
+    Metadata metadata = metadata(all, Map.of("ks", Map.of("class", "SimpleStrategy", "replication_factor", "1")));
+    TokenAwarePolicy policy = new TokenAwarePolicy(child, false);
+    policy.init(metadata, List.of(a1));
+    ByteBuffer key = ByteBuffer.allocate(4).putInt(0, 42);
+    Host replica = metadata.tokenMap().replicas("ks", key).iterator().next();
+
+    Iterator<Host> plan =
+        policy.newQueryPlan("ks", SimpleStatement.newInstance("q").setKeyspace("ks").setRoutingKey(key));
+    assertThat(plan.next()).isSameAs(replica);
+    assertThat(child.plans).as("the replica answered: no child plan yet").hasValue(0);
+
+    List<Host> rest = new ArrayList<>();
+    plan.forEachRemaining(rest::add);
+    assertThat(child.plans).hasValue(1);
+    assertThat(rest).doesNotContain(replica).hasSize(all.size() - 1).doesNotHaveDuplicates();
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RecordingPolicy implements LoadBalancingPolicy {
   final List<String> calls = new CopyOnWriteArrayList<>();
   final AtomicInteger read = new AtomicInteger();
+  final AtomicInteger plans = new AtomicInteger();
   volatile List<Host> initHosts = List.of();
   volatile Collection<Host> initContacts = List.of();
   private volatile List<Host> plan;
@@ -44,6 +45,7 @@ final class RecordingPolicy implements LoadBalancingPolicy {
 
   @Override
   public Iterator<Host> newQueryPlan(String keyspace, Statement<?> statement) {
+    plans.incrementAndGet();
     Iterator<Host> hosts = plan.iterator();
     return new Iterator<>() {
       @Override

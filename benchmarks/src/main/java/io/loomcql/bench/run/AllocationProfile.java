@@ -21,7 +21,8 @@ import javax.management.ObjectName;
  * histogram of every object on the heap (dead ones included: {@code GC.class_histogram -all}) is
  * taken before and after {@code --ops} requests; the difference divided by the requests is the
  * table. Run: {@code bin/bench alloc-profile [--client loomcql --workload VOID --inflight 64
- * --ops 300000 --heap 12g]}.
+ * --ops 300000 --heap 12g]}; against a real node instead of the stub: {@code --server host:port
+ * --dc <its datacenter> --workload E2E_INSERT} (after {@code E2eSetup}).
  */
 public final class AllocationProfile {
   private AllocationProfile() {}
@@ -38,15 +39,23 @@ public final class AllocationProfile {
     // Nothing is collected: three rounds of 300,000 requests at up to 10 KB each fit (ROWS_100, at
     // 26 KB per request, needs --ops 100000).
     String heap = "-Xmx" + args.get("heap", "12g");
-    try (Children.Stub stub = Children.startStub(null, 0)) {
-      List<String> childArgs = new ArrayList<>(List.of("--child", "--server", "127.0.0.1:" + stub.port(),
-          "--client", args.get("client", "loomcql"), "--workload", args.get("workload", "VOID"),
-          "--inflight", args.get("inflight", "64"), "--ops", String.valueOf(ops)));
-      List<String> flags = List.of(heap, "-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC",
-          "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-      Children.run(Children.command(null, flags, Children.CLASSPATH, AllocationProfile.class.getName(), childArgs),
-          System.out::println);
+    List<String> flags = List.of(heap, "-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    if (args.has("server")) { // a real node (the e2e workloads, after E2eSetup)
+      profile(args, ops, args.get("server", null), flags);
+      return;
     }
+    try (Children.Stub stub = Children.startStub(null, 0)) {
+      profile(args, ops, "127.0.0.1:" + stub.port(), flags);
+    }
+  }
+
+  private static void profile(Args args, long ops, String server, List<String> flags) throws Exception {
+    List<String> childArgs = new ArrayList<>(List.of("--child", "--server", server,
+        "--client", args.get("client", "loomcql"), "--workload", args.get("workload", "VOID"),
+        "--inflight", args.get("inflight", "64"), "--ops", String.valueOf(ops), "--dc", args.get("dc", "dc1")));
+    Children.run(Children.command(null, flags, Children.CLASSPATH, AllocationProfile.class.getName(), childArgs),
+        System.out::println);
   }
 
   private static void child(Args args) throws Exception {
@@ -54,7 +63,7 @@ public final class AllocationProfile {
     Workload workload = Workload.valueOf(args.get("workload", "VOID"));
     int callers = args.getInt("inflight", 64);
     long ops = args.getInt("ops", 300_000);
-    ClientOptions options = ClientOptions.parse(args.get("server", "127.0.0.1:9042"), 4, 1024, "dc1");
+    ClientOptions options = ClientOptions.parse(args.get("server", "127.0.0.1:9042"), 4, 1024, args.get("dc", "dc1"));
     try (BenchClient c = Clients.open(client, options)) {
       c.prepare(workload);
       run(c, callers, ops); // two rounds to compile the path before the measured one
