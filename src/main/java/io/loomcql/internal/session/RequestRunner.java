@@ -23,6 +23,7 @@ import io.loomcql.internal.jfr.RequestEvent;
 import io.loomcql.internal.metrics.SessionMetrics;
 import io.loomcql.internal.pool.ReconnectingException;
 import io.loomcql.internal.protocol.Request;
+import io.loomcql.internal.request.AttemptLatency;
 import io.loomcql.internal.request.RetryDecider;
 import io.loomcql.internal.request.SpeculativeRace;
 import io.loomcql.internal.request.Verdict;
@@ -54,6 +55,7 @@ final class RequestRunner {
   private final RequestThrottler throttler;
   private final SessionMetrics metrics; // null when metrics are off: one branch per request
   private final RequestTracker tracker; // null unless the user set one
+  private final boolean timesAttempts; // false when nothing reads an attempt's latency: no clock read for it
 
   RequestRunner(DefaultSession session, SessionPools pools, DriverConfig config, SessionMetrics metrics) {
     this.metrics = metrics;
@@ -64,6 +66,7 @@ final class RequestRunner {
     this.balancing = config.loadBalancing();
     this.speculative = config.requests().speculative();
     this.throttler = config.requests().throttler();
+    this.timesAttempts = metrics != null || tracker != null || AttemptLatency.readBy(balancing);
   }
 
   /**
@@ -213,7 +216,7 @@ final class RequestRunner {
         host = state.nextHost(); // ignored by the policy, or left the cluster since the plan was made
         continue;
       }
-      long started = first ? firstAttemptStart : System.nanoTime();
+      long started = first || !timesAttempts ? firstAttemptStart : System.nanoTime();
       first = false;
       Connection connection;
       try {
@@ -239,18 +242,18 @@ final class RequestRunner {
           continue;
         }
         if (!(frame.message() instanceof ErrorResponse answer)) {
-          completed(statement, host, System.nanoTime() - started, null);
+          completed(statement, host, started, null);
           return session.toResultSet(statement, connection, frame, host, state, execution);
         }
         error = ErrorMapper.toException(answer, connection.address());
       } catch (OperationTimedOutException e) {
-        completed(statement, host, System.nanoTime() - started, e);
+        completed(statement, host, started, e);
         state.failed(host, execution, e, RetryDecision.RETHROW);
         throw e; // the request's own deadline passed: no time is left for another node
       } catch (DriverException e) {
         error = e;
       }
-      completed(statement, host, System.nanoTime() - started, error);
+      completed(statement, host, started, error);
       Verdict verdict = RetryDecider.decide(config.requests().retry(), statement, state.idempotent, error, retryCount);
       state.failed(host, execution, error, verdict.decision());
       if (verdict.byPolicy()) {
@@ -273,7 +276,12 @@ final class RequestRunner {
     return list;
   }
 
-  private void completed(Statement<?> statement, Host host, long latencyNanos, Throwable error) {
+  /** An attempt that started at {@code startNanos} ended: tells whoever reads its latency. */
+  private void completed(Statement<?> statement, Host host, long startNanos, Throwable error) {
+    if (!timesAttempts) {
+      return;
+    }
+    long latencyNanos = System.nanoTime() - startNanos;
     balancing.onRequestCompleted(host, latencyNanos, error);
     if (metrics != null) {
       metrics.attempt(host, latencyNanos, error);
