@@ -45,11 +45,7 @@ public record Execute(
 
   public Execute {
     Objects.requireNonNull(fixed, "fixed");
-    // Not copied: callers build the list for this request and hand it over (it may hold nulls).
-    values = values == null ? List.of() : values;
-    if (namedValues != null && !values.isEmpty()) {
-      throw new IllegalArgumentException("values are either positional or named, not both");
-    }
+    values = QueryOptions.positional(values, namedValues);
   }
 
   /** An EXECUTE of {@code id} with these options (tests, and the decoder). */

@@ -52,11 +52,19 @@ public record QueryOptions(
   private static final int NOW_IN_SECONDS = 0x100;
 
   public QueryOptions {
-    // Not copied: callers build the list for this request and hand it over (it may hold nulls).
-    values = values == null ? List.of() : values;
-    if (namedValues != null && !values.isEmpty()) {
+    values = positional(values, namedValues);
+  }
+
+  /**
+   * The positional values as a QUERY or an EXECUTE keeps them: not copied (callers build the list
+   * for this request and hand it over; it may hold nulls), empty for none; never with named ones.
+   */
+  static List<ByteBuffer> positional(List<ByteBuffer> values, Map<String, ByteBuffer> namedValues) {
+    List<ByteBuffer> positional = values == null ? List.of() : values;
+    if (namedValues != null && !positional.isEmpty()) {
       throw new IllegalArgumentException("values are either positional or named, not both");
     }
+    return positional;
   }
 
   /** Positional values at the given consistency, everything else default. */

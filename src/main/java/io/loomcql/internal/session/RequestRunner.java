@@ -216,6 +216,7 @@ final class RequestRunner {
         host = state.nextHost(); // ignored by the policy, or left the cluster since the plan was made
         continue;
       }
+      // The first attempt starts with the execution; later ones read the clock only if timed.
       long started = first || !timesAttempts ? firstAttemptStart : System.nanoTime();
       first = false;
       Connection connection;
