@@ -221,14 +221,7 @@ public final class FrameCodec {
   public static Frame decodeBody(
       int versionCode, boolean response, int flags, int streamId, int opcode, ByteBuffer body,
       ColumnSpecCache known) {
-    ProtocolVersion version = ProtocolVersion.fromCode(versionCode);
-    if (version == null) {
-      throw new ProtocolError("unsupported protocol version " + versionCode);
-    }
-    // v5 compresses whole segments; the envelope flag means nothing there.
-    if ((flags & FrameHeader.FLAG_COMPRESSED) != 0 && version.code() < 5) {
-      throw new ProtocolError("compressed frame body that was not decompressed");
-    }
+    ProtocolVersion version = bodyVersion(versionCode, flags);
     UUID tracingId = null;
     if ((flags & FrameHeader.FLAG_TRACING) != 0 && response) {
       tracingId = Primitives.readUuid(body);
@@ -241,15 +234,65 @@ public final class FrameCodec {
     if ((flags & FrameHeader.FLAG_CUSTOM_PAYLOAD) != 0) {
       payload = Primitives.readBytesMap(body);
     }
+    Message message = wholeMessage(version, response, opcode, body, known);
+    boolean tracing = (flags & FrameHeader.FLAG_TRACING) != 0;
+    return new Frame(version, streamId, tracing, tracingId, warnings, payload, message);
+  }
+
+  /**
+   * Whether a response body with these flags starts with something before its message: a tracing
+   * id, warnings or a custom payload. Only such a body needs a whole {@link Frame}.
+   */
+  public static boolean hasPrelude(int flags) {
+    return (flags & (FrameHeader.FLAG_TRACING | FrameHeader.FLAG_WARNING | FrameHeader.FLAG_CUSTOM_PAYLOAD)) != 0;
+  }
+
+  /**
+   * Decodes the message of a response body without a prelude (see {@link #hasPrelude}), so no
+   * {@link Frame} is made for it; the body must be complete.
+   *
+   * @param known as for {@link #decodeBody(FrameHeader, ByteBuffer, ColumnSpecCache)}
+   * @throws IllegalArgumentException if the flags say the body has a prelude
+   */
+  public static Message decodeResponseMessage(
+      int versionCode, int flags, int opcode, ByteBuffer body, ColumnSpecCache known) {
+    if (hasPrelude(flags)) {
+      throw new IllegalArgumentException("flags 0x" + Integer.toHexString(flags) + " put a prelude before the message");
+    }
+    return wholeMessage(bodyVersion(versionCode, flags), true, opcode, body, known);
+  }
+
+  private static ProtocolVersion bodyVersion(int versionCode, int flags) {
+    ProtocolVersion version = ProtocolVersion.fromCode(versionCode);
+    if (version == null) {
+      throw new ProtocolError("unsupported protocol version " + versionCode);
+    }
+    // v5 compresses whole segments; the envelope flag means nothing there.
+    if ((flags & FrameHeader.FLAG_COMPRESSED) != 0 && version.code() < 5) {
+      throw new ProtocolError("compressed frame body that was not decompressed");
+    }
+    return version;
+  }
+
+  /** The message that fills the rest of the body. */
+  private static Message wholeMessage(
+      ProtocolVersion version, boolean response, int opcode, ByteBuffer body, ColumnSpecCache known) {
     Message message = known != null && response && opcode == Opcodes.RESULT
         ? Result.decode(body, version, known)
         : decodeMessage(opcode, response, body, version);
-    if (body.hasRemaining()) {
+    checkConsumed(message, body, opcode);
+    return message;
+  }
+
+  /**
+   * Throws if bytes follow the message in its body. Rows check that themselves: they keep the rest
+   * of the body as their content.
+   */
+  private static void checkConsumed(Message message, ByteBuffer body, int opcode) {
+    if (!(message instanceof RowsResult) && body.hasRemaining()) {
       throw new ProtocolError(
           body.remaining() + " unread bytes after a message of opcode 0x" + Integer.toHexString(opcode));
     }
-    boolean tracing = (flags & FrameHeader.FLAG_TRACING) != 0;
-    return new Frame(version, streamId, tracing, tracingId, warnings, payload, message);
   }
 
   static int bodySize(Message message, ProtocolVersion version) {

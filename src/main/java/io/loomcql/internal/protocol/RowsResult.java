@@ -7,8 +7,12 @@ import java.util.List;
 
 /**
  * RESULT Rows. The cells stay in their wire form ({@code content}: rowCount x columnCount
- * [bytes], already checked to be well formed) so that the reader thread only frames and the
- * caller decodes exactly the cells it reads.
+ * [bytes] from its position to its limit, already checked to be well formed) so that the reader
+ * thread only frames and the caller decodes exactly the cells it reads.
+ *
+ * <p>Rows are the last thing in a RESULT body, so a decoded result keeps the body buffer itself as
+ * its content, positioned at the first row: no slice per response. Read it with absolute
+ * offsets from its position, or through a duplicate.
  */
 public record RowsResult(RowsMetadata metadata, int rowCount, ByteBuffer content) implements Result {
 
@@ -46,7 +50,12 @@ public record RowsResult(RowsMetadata metadata, int rowCount, ByteBuffer content
     return decodeBody(in, version, null);
   }
 
-  /** @param known see {@link RowsMetadata#decode(ByteBuffer, ProtocolVersion, ColumnSpecCache)} */
+  /**
+   * Decodes the rows that end a RESULT body: bytes after the last row are a {@link
+   * ProtocolError}. On return {@code in} is the result's content: positioned at the first row.
+   *
+   * @param known see {@link RowsMetadata#decode(ByteBuffer, ProtocolVersion, ColumnSpecCache)}
+   */
   static RowsResult decodeBody(ByteBuffer in, ProtocolVersion version, ColumnSpecCache known) {
     RowsMetadata metadata = RowsMetadata.decode(in, version, known);
     int rowCount = Primitives.readInt(in);
@@ -67,8 +76,11 @@ public record RowsResult(RowsMetadata metadata, int rowCount, ByteBuffer content
         throw new ProtocolError("invalid cell length " + length);
       }
     }
-    // Internal: rows hand out read-only views of their cells, so one slice is enough here.
-    ByteBuffer content = in.slice(start, in.position() - start);
-    return new RowsResult(metadata, rowCount, content);
+    if (in.hasRemaining()) {
+      throw new ProtocolError(in.remaining() + " unread bytes after the last of " + rowCount + " rows");
+    }
+    // Rows hand out read-only views of their cells, so the body itself can be the content.
+    in.position(start);
+    return new RowsResult(metadata, rowCount, in);
   }
 }

@@ -29,7 +29,6 @@ import io.loomcql.internal.control.ControlConnection;
 import io.loomcql.internal.protocol.ErrorDetails;
 import io.loomcql.internal.protocol.ErrorMapper;
 import io.loomcql.internal.protocol.ErrorResponse;
-import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.protocol.Message;
 import io.loomcql.internal.protocol.Prepare;
 import io.loomcql.internal.protocol.PreparedResult;
@@ -314,31 +313,32 @@ public final class DefaultSession implements Session {
 
   /** The result of an answer that is no error, once what it changed (keyspace, schema) is applied. */
   ResultSet toResultSet(
-      Statement<?> statement, Connection connection, Frame frame, Host coordinator, RequestState state,
+      Statement<?> statement, Connection connection, ResponseFrame answer, Host coordinator, RequestState state,
       int execution) {
+    Message message = answer.message(null); // decoded by the runner already
     boolean agreed = true;
-    if (frame.message() instanceof SchemaChangeResult change) {
+    if (message instanceof SchemaChangeResult change) {
       // Metadata is current when a DDL statement returns: wait for the nodes, then read the change.
       agreed = config.maxSchemaAgreementWait().isZero() || control.awaitSchemaAgreement(connection);
       control.schemaChanged(change);
     }
-    UUID tracingId = frame.tracingId();
+    UUID tracingId = answer.tracingId();
     if (state.isSingleAttempt()) {
       // The common case: nothing can change how this request went, so its ExecutionInfo waits until asked for.
-      if (frame.message() instanceof RowsResult rows) {
+      if (message instanceof RowsResult rows) {
         PageData page = new PageData(ResultSets.columns(statement, rows, connection), rows);
         return new DefaultResultSet(this, statement, page, rows.metadata().pagingState(), state, coordinator,
-            frame.warnings(), tracingId);
+            answer.warnings(), tracingId);
       }
-      if (frame.message() instanceof VoidResult) {
-        return frame.warnings().isEmpty() && tracingId == null
+      if (message instanceof VoidResult) {
+        return answer.warnings().isEmpty() && tracingId == null
             ? new VoidResultSet(state, coordinator)
-            : new DefaultResultSet(this, statement, PageData.empty(), null, state, coordinator, frame.warnings(),
+            : new DefaultResultSet(this, statement, PageData.empty(), null, state, coordinator, answer.warnings(),
                 tracingId);
       }
     }
-    ExecutionInfo info = executionInfo(state, coordinator, execution, frame.warnings(), tracingId, agreed);
-    return switch (frame.message()) {
+    ExecutionInfo info = executionInfo(state, coordinator, execution, answer.warnings(), tracingId, agreed);
+    return switch (message) {
       case RowsResult rows -> {
         PageData page = new PageData(ResultSets.columns(statement, rows, connection), rows);
         yield new DefaultResultSet(this, statement, page, rows.metadata().pagingState(), info);
@@ -353,7 +353,7 @@ public final class DefaultSession implements Session {
       }
       default ->
           throw new ProtocolError(
-              connection.address(), "unexpected " + frame.message().getClass().getSimpleName() + " for " + statement);
+              connection.address(), "unexpected " + message.getClass().getSimpleName() + " for " + statement);
     };
   }
 

@@ -18,7 +18,6 @@ import io.loomcql.internal.protocol.ColumnSpecCache;
 import io.loomcql.internal.protocol.ErrorDetails;
 import io.loomcql.internal.protocol.ErrorMapper;
 import io.loomcql.internal.protocol.ErrorResponse;
-import io.loomcql.internal.protocol.Frame;
 import io.loomcql.internal.jfr.RequestEvent;
 import io.loomcql.internal.metrics.SessionMetrics;
 import io.loomcql.internal.pool.ReconnectingException;
@@ -236,17 +235,17 @@ final class RequestRunner {
         // Not patient yet: a node whose ids are all taken is skipped (nothing is sent). A slow
         // node holds all its ids, and the ids it frees go to newer requests first (the wait is
         // not fair, for speed), so waiting on it could last the whole timeout.
-        Frame frame = send(connection, state.request, statement, state.deadlineNanos, patient);
-        if (frame == null) {
+        ResponseFrame answer = send(connection, state.request, statement, state.deadlineNanos, patient);
+        if (answer == null) {
           deferred = defer(deferred, host);
           host = state.nextHost();
           continue;
         }
-        if (!(frame.message() instanceof ErrorResponse answer)) {
+        if (!(answer.message(null) instanceof ErrorResponse refusal)) {
           completed(statement, host, started, null);
-          return session.toResultSet(statement, connection, frame, host, state, execution);
+          return session.toResultSet(statement, connection, answer, host, state, execution);
         }
-        error = ErrorMapper.toException(answer, connection.address());
+        error = ErrorMapper.toException(refusal, connection.address());
       } catch (OperationTimedOutException e) {
         completed(statement, host, started, e);
         state.failed(host, execution, e, RetryDecision.RETHROW);
@@ -300,24 +299,24 @@ final class RequestRunner {
    * Sends once; an UNPREPARED answer makes the node prepare the statement again, then it is sent
    * once more.
    *
-   * @return the answer, or null if {@code waitForId} is false and the connection had no free
-   *     stream id (nothing was sent)
+   * @return the answer, decoded (its {@link ResponseFrame#message} is known), or null if {@code
+   *     waitForId} is false and the connection had no free stream id (nothing was sent)
    */
-  private Frame send(Connection connection, Request request, Statement<?> statement, long deadline, boolean waitForId) {
+  private ResponseFrame send(Connection connection, Request request, Statement<?> statement, long deadline, boolean waitForId) {
     ColumnSpecCache known = statement instanceof BoundStatement bound
         && bound.preparedStatement() instanceof DefaultPreparedStatement prepared ? prepared.resultSpecs() : null;
     ResponseFrame raw = connection.send(request, statement.isTracing(), statement.customPayload(), deadline, waitForId);
     if (raw == null) {
       return null;
     }
-    Frame frame = raw.decode(known);
-    if (frame.message() instanceof ErrorResponse error
+    if (raw.message(known) instanceof ErrorResponse error
         && error.details() instanceof ErrorDetails.Unprepared
         && statement instanceof BoundStatement bound) {
       session.reprepare(connection, bound.preparedStatement(), deadline);
-      frame = connection.send(request, statement.isTracing(), statement.customPayload(), deadline).decode(known);
+      raw = connection.send(request, statement.isTracing(), statement.customPayload(), deadline);
+      raw.message(known);
     }
-    return frame;
+    return raw;
   }
 
   private static RuntimeException rethrown(RuntimeException error, RequestState state, DefaultSession session) {
