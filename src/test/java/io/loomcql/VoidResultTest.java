@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A write answered with a Void result gets the lean result set (no page, no cursor); it must read
- * exactly like any result without rows, and an answer that carries warnings must keep them.
+ * A write answered with a Void result gets the node's shared result set (no page, no cursor, no
+ * allocation); it must read exactly like any result without rows, and an answer that carries
+ * warnings must keep them.
  */
 class VoidResultTest {
   record Missing(int k) {}
@@ -37,7 +38,7 @@ class VoidResultTest {
         assertThat(rs.wasApplied()).isTrue();
         assertThatThrownBy(rs::fetchNextPage)
             .isInstanceOf(QueryExhaustedException.class)
-            .hasMessageContaining("INSERT a write");
+            .hasMessageContaining("Void result");
         assertThat(rs.fetchNextPageAsync()).failsWithin(5, TimeUnit.SECONDS);
         assertThatThrownBy(() -> rs.as(Missing.class)).isInstanceOf(IllegalArgumentException.class);
 
@@ -46,7 +47,12 @@ class VoidResultTest {
         assertThat(info.attempts()).hasSize(1);
         assertThat(info.warnings()).isEmpty();
         assertThat(info.tracingId()).isNull();
+        assertThat(info.speculativeExecutions()).isZero();
+        assertThat(info.isSchemaInAgreement()).isTrue();
         assertThat(rs.executionInfo()).isSameAs(info);
+
+        ResultSet again = session.execute("INSERT another write");
+        assertThat(again).isSameAs(rs); // one immutable result per node
       }
     }
   }

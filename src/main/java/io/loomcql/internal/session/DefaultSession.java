@@ -313,8 +313,9 @@ public final class DefaultSession implements Session {
 
   /** The result of an answer that is no error, once what it changed (keyspace, schema) is applied. */
   ResultSet toResultSet(
-      Statement<?> statement, Connection connection, ResponseFrame answer, Host coordinator, RequestState state,
-      int execution) {
+      Statement<?> statement, Connection connection, ResponseFrame answer, SessionPools.Entry node,
+      RequestState state, int execution) {
+    Host coordinator = node.host();
     Message message = answer.message(null); // decoded by the runner already
     boolean agreed = true;
     if (message instanceof SchemaChangeResult change) {
@@ -332,7 +333,7 @@ public final class DefaultSession implements Session {
       }
       if (message instanceof VoidResult) {
         return answer.warnings().isEmpty() && tracingId == null
-            ? new VoidResultSet(state, coordinator)
+            ? node.voidResult()
             : new DefaultResultSet(this, statement, PageData.empty(), null, state, coordinator, answer.warnings(),
                 tracingId);
       }

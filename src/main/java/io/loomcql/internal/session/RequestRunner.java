@@ -243,7 +243,7 @@ final class RequestRunner {
         }
         if (!(answer.message(null) instanceof ErrorResponse refusal)) {
           completed(statement, host, started, null);
-          return session.toResultSet(statement, connection, answer, host, state, execution);
+          return session.toResultSet(statement, connection, answer, node, state, execution);
         }
         error = ErrorMapper.toException(refusal, connection.address());
       } catch (OperationTimedOutException e) {

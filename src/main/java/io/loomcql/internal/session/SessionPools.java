@@ -25,8 +25,13 @@ import java.util.function.Supplier;
  * cluster's registry says; each request reads one immutable snapshot of the list. Thread-safe.
  */
 final class SessionPools implements HostRegistry.Listener {
-  /** A node with its pool and the pool's public view. */
-  record Entry(DefaultHost host, HostPool pool, DefaultHostConnectionPool view) {}
+  /**
+   * A node with its pool and the pool's public view.
+   *
+   * @param voidResult the result of every write this node answers at the first attempt with a bare
+   *     Void result (immutable, shared)
+   */
+  record Entry(DefaultHost host, HostPool pool, DefaultHostConnectionPool view, VoidResultSet voidResult) {}
 
   private final ConnectionConfig connection;
   private final DriverConfig config;
@@ -92,7 +97,7 @@ final class SessionPools implements HostRegistry.Listener {
             }
           }
         });
-    return new Entry(host, pool, new DefaultHostConnectionPool(host, pool));
+    return new Entry(host, pool, new DefaultHostConnectionPool(host, pool), new VoidResultSet(host));
   }
 
   /**

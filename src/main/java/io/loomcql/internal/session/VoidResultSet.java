@@ -17,18 +17,18 @@ import java.util.stream.Stream;
 
 /**
  * The result of a write that the node answered with a Void result at the request's first
- * attempt, with no warnings and no trace. Writes are most requests, and this one holds what its
- * {@link ExecutionInfo} is built from and nothing else: 24 bytes, against 56 for a result with a
- * page and a cursor.
+ * attempt, with no warnings and no trace. Such a result depends on nothing but the node that
+ * answered: it is immutable, and each node has one that every such request shares (see {@link
+ * SessionPools.Entry#voidResult}). Writes are most requests, and so they allocate no result.
  */
 final class VoidResultSet implements ResultSet {
-  private final RequestState state;
   private final Host coordinator;
-  private ExecutionInfo executionInfo; // built on first use; racy single assignment of an immutable value
+  private final ExecutionInfo executionInfo;
 
-  VoidResultSet(RequestState state, Host coordinator) {
-    this.state = state;
+  VoidResultSet(Host coordinator) {
     this.coordinator = coordinator;
+    this.executionInfo = new ExecutionInfo(coordinator, List.of(), null, 0, true,
+        List.of(new ExecutionInfo.Attempt(coordinator, 0, null, null)), null);
   }
 
   @Override
@@ -67,7 +67,9 @@ final class VoidResultSet implements ResultSet {
   }
 
   private QueryExhaustedException exhausted() {
-    return new QueryExhaustedException("no more pages: " + state.statement + " returned no rows", coordinator);
+    // Shared by every write this node answered, so the message cannot name the statement.
+    return new QueryExhaustedException("no more pages: the node answered with a Void result, which has no rows"
+        + " (check hasMorePages() first)", coordinator);
   }
 
   @Override
@@ -98,12 +100,7 @@ final class VoidResultSet implements ResultSet {
 
   @Override
   public ExecutionInfo executionInfo() {
-    ExecutionInfo info = executionInfo;
-    if (info == null) {
-      info = state.info(coordinator, 0, List.of(), null, true, null);
-      executionInfo = info;
-    }
-    return info;
+    return executionInfo;
   }
 
   @Override
