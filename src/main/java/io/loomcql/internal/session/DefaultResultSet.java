@@ -27,10 +27,9 @@ final class DefaultResultSet implements ResultSet {
   private final PageData page;
   private final ByteBuffer pagingState;
   // How the request went. Built on first use when the request went the common way (one attempt,
-  // answered, no speculative execution: nothing can change it any more), else given at once.
+  // answered, no speculative execution), else given at once.
   private ExecutionInfo executionInfo; // racy single assignment of an immutable value
-  private final RequestState state;
-  private final Host coordinator;
+  private final Host coordinator; // set when the info is built on first use
   private final List<String> warnings;
   private final UUID tracingId;
 
@@ -45,24 +44,23 @@ final class DefaultResultSet implements ResultSet {
     this.page = page;
     this.pagingState = pagingState;
     this.executionInfo = info;
-    this.state = null;
     this.coordinator = null;
     this.warnings = null;
     this.tracingId = null;
   }
 
   /**
-   * A result whose {@link ExecutionInfo} is built when first asked for, from what {@code state}
-   * holds now. Only for answers that change no schema (Rows, Void), so the schema counts as agreed.
+   * The result of a request that {@code coordinator} answered at its first attempt, in its only
+   * execution; its {@link ExecutionInfo} is built when first asked for. Only for answers that
+   * change no schema (Rows, Void), so the schema counts as agreed.
    */
   DefaultResultSet(
-      DefaultSession session, Statement<?> statement, PageData page, ByteBuffer pagingState, RequestState state,
-      Host coordinator, List<String> warnings, UUID tracingId) {
+      DefaultSession session, Statement<?> statement, PageData page, ByteBuffer pagingState, Host coordinator,
+      List<String> warnings, UUID tracingId) {
     this.session = session;
     this.statement = statement;
     this.page = page;
     this.pagingState = pagingState;
-    this.state = state;
     this.coordinator = coordinator;
     this.warnings = warnings;
     this.tracingId = tracingId;
@@ -198,7 +196,7 @@ final class DefaultResultSet implements ResultSet {
   public ExecutionInfo executionInfo() {
     ExecutionInfo info = executionInfo;
     if (info == null) {
-      info = session.executionInfo(state, coordinator, 0, warnings, tracingId, true);
+      info = session.executionInfo(null, coordinator, 0, warnings, tracingId, true);
       executionInfo = info;
     }
     return info;

@@ -7,6 +7,7 @@ import io.loomcql.ConsistencyLevel;
 import io.loomcql.ExecutionInfo;
 import io.loomcql.HostConnectionPool;
 import io.loomcql.PreparedStatement;
+import io.loomcql.QueryTrace;
 import io.loomcql.ProtocolVersion;
 import io.loomcql.ResponseFuture;
 import io.loomcql.ResultSet;
@@ -50,6 +51,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -311,10 +313,15 @@ public final class DefaultSession implements Session {
     }
   }
 
-  /** The result of an answer that is no error, once what it changed (keyspace, schema) is applied. */
+  /**
+   * The result of an answer that is no error, once what it changed (keyspace, schema) is applied.
+   *
+   * @param state the request's state, or null when this was the first attempt of its only
+   *     execution (then it made none)
+   */
   ResultSet toResultSet(
       Statement<?> statement, Connection connection, ResponseFrame answer, SessionPools.Entry node,
-      RequestState state, int execution) {
+      RequestState state, int execution, long deadlineNanos) {
     Host coordinator = node.host();
     Message message = answer.message(null); // decoded by the runner already
     boolean agreed = true;
@@ -324,18 +331,18 @@ public final class DefaultSession implements Session {
       control.schemaChanged(change);
     }
     UUID tracingId = answer.tracingId();
-    if (state.isSingleAttempt()) {
-      // The common case: nothing can change how this request went, so its ExecutionInfo waits until asked for.
+    if (state == null) {
+      // Answered at the first attempt of the only execution (a request with a state had an attempt
+      // fail, or races): nothing can change how it went, so its ExecutionInfo waits until asked for.
       if (message instanceof RowsResult rows) {
         PageData page = new PageData(ResultSets.columns(statement, rows, connection), rows);
-        return new DefaultResultSet(this, statement, page, rows.metadata().pagingState(), state, coordinator,
+        return new DefaultResultSet(this, statement, page, rows.metadata().pagingState(), coordinator,
             answer.warnings(), tracingId);
       }
       if (message instanceof VoidResult) {
         return answer.warnings().isEmpty() && tracingId == null
             ? node.voidResult()
-            : new DefaultResultSet(this, statement, PageData.empty(), null, state, coordinator, answer.warnings(),
-                tracingId);
+            : new DefaultResultSet(this, statement, PageData.empty(), null, coordinator, answer.warnings(), tracingId);
       }
     }
     ExecutionInfo info = executionInfo(state, coordinator, execution, answer.warnings(), tracingId, agreed);
@@ -349,7 +356,7 @@ public final class DefaultSession implements Session {
       case SetKeyspaceResult set -> {
         connection.keyspace(set.keyspace());
         keyspace.set(set.keyspace());
-        pools.switchKeyspace(set.keyspace(), state.deadlineNanos);
+        pools.switchKeyspace(set.keyspace(), deadlineNanos);
         yield new DefaultResultSet(this, statement, PageData.empty(), null, info);
       }
       default ->
@@ -358,10 +365,17 @@ public final class DefaultSession implements Session {
     };
   }
 
+  /**
+   * @param state the request's state, or null when it was answered at its first attempt in its
+   *     only execution (it made none)
+   */
   ExecutionInfo executionInfo(
       RequestState state, Host coordinator, int execution, List<String> warnings, UUID tracingId, boolean agreed) {
-    return state.info(coordinator, execution, warnings, tracingId, agreed,
-        tracingId == null ? null : maxWait -> QueryTraces.fetch(this, tracingId, maxWait));
+    Function<Duration, QueryTrace> traces =
+        tracingId == null ? null : maxWait -> QueryTraces.fetch(this, tracingId, maxWait);
+    return state == null
+        ? RequestState.answeredAtOnce(coordinator, warnings, tracingId, agreed, traces)
+        : state.info(coordinator, execution, warnings, tracingId, agreed, traces);
   }
 
   /** The empty result a retry policy's IGNORE gives the caller. */

@@ -145,21 +145,20 @@ final class RequestRunner {
     acquire(statement, start, deadline);
     try {
       Iterator<Host> plan = balancing.newQueryPlan(keyspace, statement);
-      RequestState state = new RequestState(statement, request, deadline, idempotent, plan);
       Duration first = idempotent && speculative != NoSpeculativeExecutionPolicy.INSTANCE
           ? speculative.nextExecution(keyspace, statement, 1)
           : null;
-      ResultSet result;
       if (first == null) {
-        result = runExecution(state, 0, start); // the common case: one execution, on this thread
-      } else {
-        SpeculativeRace<ResultSet> race = new SpeculativeRace<>(
-            index -> runExecution(state, index, System.nanoTime()),
-            started -> started == 1 ? first : speculative.nextExecution(keyspace, statement, started),
-            state.share());
-        state.race(race);
-        result = race.run(deadline, statement.toString());
+        // The common case: one execution, on this thread, which makes its state only if it needs one.
+        return runExecution(statement, request, deadline, idempotent, plan, null, 0, start);
       }
+      RequestState state = new RequestState(statement, request, deadline, idempotent, plan);
+      SpeculativeRace<ResultSet> race = new SpeculativeRace<>(
+          index -> runExecution(statement, request, deadline, idempotent, null, state, index, System.nanoTime()),
+          started -> started == 1 ? first : speculative.nextExecution(keyspace, statement, started),
+          state.share());
+      state.race(race);
+      ResultSet result = race.run(deadline, statement.toString());
       if (result == null) {
         throw session.noHost(statement, state.errors());
       }
@@ -188,20 +187,30 @@ final class RequestRunner {
    * One execution: nodes from the plan until one answers or the retry policy gives up. Its first
    * attempt's latency counts from {@code firstAttemptStart}, when the execution began.
    *
-   * @return the result, or null when the plan ran out
+   * <p>A request's only execution gets {@code plan} and no state: most are answered at their first
+   * attempt, and need none. It makes its {@link RequestState} (over the rest of the same plan) once
+   * an attempt fails. An execution of a speculative race gets the race's shared state instead.
+   *
+   * @return the result; or, for an execution of a race, null when the plan ran out
+   * @throws NoHostAvailableException when the plan of a request's only execution ran out
    */
-  private ResultSet runExecution(RequestState state, int execution, long firstAttemptStart) {
-    Statement<?> statement = state.statement;
+  private ResultSet runExecution(
+      Statement<?> statement, Request request, long deadline, boolean idempotent, Iterator<Host> plan,
+      RequestState shared, int execution, long firstAttemptStart) {
+    RequestState state = shared;
     int retryCount = 0;
     // Nodes skipped on the first pass, because their pools reconnect or every stream id is taken:
     // another node may answer at once. They are waited for only once the plan ran out.
     List<Host> deferred = null;
-    Host host = state.nextHost();
+    Host host = nextHost(state, plan);
     boolean patient = false;
     boolean first = true;
     while (true) {
       if (host == null) {
         if (deferred == null || deferred.isEmpty()) {
+          if (shared == null) {
+            throw session.noHost(statement, state == null ? null : state.errors());
+          }
           return null;
         }
         host = deferred.remove(0);
@@ -212,7 +221,7 @@ final class RequestRunner {
       }
       SessionPools.Entry node = pools.entry(host);
       if (node == null) {
-        host = state.nextHost(); // ignored by the policy, or left the cluster since the plan was made
+        host = nextHost(state, plan); // ignored by the policy, or left the cluster since the plan was made
         continue;
       }
       // The first attempt starts with the execution; later ones read the clock only if timed.
@@ -220,12 +229,13 @@ final class RequestRunner {
       first = false;
       Connection connection;
       try {
-        connection = session.connection(node, state.deadlineNanos, patient);
+        connection = session.connection(node, deadline, patient);
       } catch (ReconnectingException e) {
         deferred = defer(deferred, host);
-        host = state.nextHost();
+        host = nextHost(state, plan);
         continue;
       } catch (ConnectionException | BusyPoolException e) {
+        state = made(state, statement, request, deadline, idempotent, plan);
         state.failed(host, execution, e, RetryDecision.RETRY_NEXT); // nothing was sent: any statement may go elsewhere
         host = state.nextHost();
         continue;
@@ -235,26 +245,28 @@ final class RequestRunner {
         // Not patient yet: a node whose ids are all taken is skipped (nothing is sent). A slow
         // node holds all its ids, and the ids it frees go to newer requests first (the wait is
         // not fair, for speed), so waiting on it could last the whole timeout.
-        ResponseFrame answer = send(connection, state.request, statement, state.deadlineNanos, patient);
+        ResponseFrame answer = send(connection, request, statement, deadline, patient);
         if (answer == null) {
           deferred = defer(deferred, host);
-          host = state.nextHost();
+          host = nextHost(state, plan);
           continue;
         }
         if (!(answer.message(null) instanceof ErrorResponse refusal)) {
           completed(statement, host, started, null);
-          return session.toResultSet(statement, connection, answer, node, state, execution);
+          return session.toResultSet(statement, connection, answer, node, state, execution, deadline);
         }
         error = ErrorMapper.toException(refusal, connection.address());
       } catch (OperationTimedOutException e) {
         completed(statement, host, started, e);
+        state = made(state, statement, request, deadline, idempotent, plan);
         state.failed(host, execution, e, RetryDecision.RETHROW);
         throw e; // the request's own deadline passed: no time is left for another node
       } catch (DriverException e) {
         error = e;
       }
       completed(statement, host, started, error);
-      Verdict verdict = RetryDecider.decide(config.requests().retry(), statement, state.idempotent, error, retryCount);
+      Verdict verdict = RetryDecider.decide(config.requests().retry(), statement, idempotent, error, retryCount);
+      state = made(state, statement, request, deadline, idempotent, plan);
       state.failed(host, execution, error, verdict.decision());
       if (verdict.byPolicy()) {
         retryCount++;
@@ -265,9 +277,24 @@ final class RequestRunner {
         case IGNORE -> {
           return session.ignored(statement, host, state, execution);
         }
-        case RETHROW -> throw rethrown(error, state, session);
+        case RETHROW -> throw rethrown(error, statement, idempotent, session);
       }
     }
+  }
+
+  /** The next node: from the state once there is one, else from the plan it will take over. */
+  private static Host nextHost(RequestState state, Iterator<Host> plan) {
+    if (state != null) {
+      return state.nextHost();
+    }
+    return plan.hasNext() ? plan.next() : null;
+  }
+
+  /** The request's state, made on first need over what is left of {@code plan}. */
+  private static RequestState made(
+      RequestState state, Statement<?> statement, Request request, long deadline, boolean idempotent,
+      Iterator<Host> plan) {
+    return state != null ? state : new RequestState(statement, request, deadline, idempotent, plan);
   }
 
   private static List<Host> defer(List<Host> deferred, Host host) {
@@ -319,11 +346,12 @@ final class RequestRunner {
     return raw;
   }
 
-  private static RuntimeException rethrown(RuntimeException error, RequestState state, DefaultSession session) {
+  private static RuntimeException rethrown(
+      RuntimeException error, Statement<?> statement, boolean idempotent, DefaultSession session) {
     if (session.isClosed() && error instanceof ConnectionException) {
-      return new IllegalStateException("the session was closed while executing " + state.statement, error);
+      return new IllegalStateException("the session was closed while executing " + statement, error);
     }
-    if (error instanceof ConnectionException broken && !state.idempotent) {
+    if (error instanceof ConnectionException broken && !idempotent) {
       return new ConnectionException(broken.address(), broken.getMessage() + " (the statement may have run, and it is"
           + " not idempotent, so it was not sent again: mark it setIdempotent(true) to allow another node)", broken);
     }

@@ -20,6 +20,8 @@ import java.util.function.Function;
 
 /**
  * One request in flight: what to send, its deadline, its plan and every failed attempt so far.
+ * Made only once an attempt fails or speculative executions start: a request answered at its
+ * first attempt needs none of it ({@link #answeredAtOnce}).
  * Read by the request's executions, which are one thread, or several when the request runs
  * speculative executions; the attempt list is guarded by a lock for that case (made when the
  * race starts, so a request run by one thread takes none). What only a failed attempt or a race
@@ -91,14 +93,6 @@ final class RequestState {
     }
   }
 
-  /**
-   * Whether the request ran one execution only and no attempt failed: then nothing can add to
-   * its history any more. Called by that execution's thread.
-   */
-  boolean isSingleAttempt() {
-    return history == null;
-  }
-
   private void lock() {
     History h = history;
     if (h != null && h.lock != null) {
@@ -127,6 +121,17 @@ final class RequestState {
       unlock();
     }
     return errors;
+  }
+
+  /**
+   * How a request went that {@code coordinator} answered at its first attempt, in its only
+   * execution: all a request needs to know, so such a request makes no {@code RequestState}.
+   */
+  static ExecutionInfo answeredAtOnce(
+      Host coordinator, List<String> warnings, UUID tracingId, boolean schemaInAgreement,
+      Function<Duration, QueryTrace> traces) {
+    return new ExecutionInfo(coordinator, warnings, tracingId, 0, schemaInAgreement,
+        List.of(new ExecutionInfo.Attempt(coordinator, 0, null, null)), traces);
   }
 
   /** How the request went, once {@code coordinator} answered in {@code execution}. */

@@ -27,8 +27,7 @@ final class VoidResultSet implements ResultSet {
 
   VoidResultSet(Host coordinator) {
     this.coordinator = coordinator;
-    this.executionInfo = new ExecutionInfo(coordinator, List.of(), null, 0, true,
-        List.of(new ExecutionInfo.Attempt(coordinator, 0, null, null)), null);
+    this.executionInfo = RequestState.answeredAtOnce(coordinator, List.of(), null, true, null);
   }
 
   @Override
