@@ -152,7 +152,7 @@ final class RequestRunner {
         // The common case: one execution, on this thread, which makes its state only if it needs one.
         return runExecution(statement, request, deadline, idempotent, plan, null, 0, start);
       }
-      RequestState state = new RequestState(statement, request, deadline, idempotent, plan);
+      RequestState state = new RequestState(plan);
       SpeculativeRace<ResultSet> race = new SpeculativeRace<>(
           index -> runExecution(statement, request, deadline, idempotent, null, state, index, System.nanoTime()),
           started -> started == 1 ? first : speculative.nextExecution(keyspace, statement, started),
@@ -235,7 +235,7 @@ final class RequestRunner {
         host = nextHost(state, plan);
         continue;
       } catch (ConnectionException | BusyPoolException e) {
-        state = made(state, statement, request, deadline, idempotent, plan);
+        state = made(state, plan);
         state.failed(host, execution, e, RetryDecision.RETRY_NEXT); // nothing was sent: any statement may go elsewhere
         host = state.nextHost();
         continue;
@@ -258,15 +258,16 @@ final class RequestRunner {
         error = ErrorMapper.toException(refusal, connection.address());
       } catch (OperationTimedOutException e) {
         completed(statement, host, started, e);
-        state = made(state, statement, request, deadline, idempotent, plan);
-        state.failed(host, execution, e, RetryDecision.RETHROW);
+        if (state != null) { // a race reports the failures of all its executions
+          state.failed(host, execution, e, RetryDecision.RETHROW);
+        }
         throw e; // the request's own deadline passed: no time is left for another node
       } catch (DriverException e) {
         error = e;
       }
       completed(statement, host, started, error);
       Verdict verdict = RetryDecider.decide(config.requests().retry(), statement, idempotent, error, retryCount);
-      state = made(state, statement, request, deadline, idempotent, plan);
+      state = made(state, plan);
       state.failed(host, execution, error, verdict.decision());
       if (verdict.byPolicy()) {
         retryCount++;
@@ -291,10 +292,8 @@ final class RequestRunner {
   }
 
   /** The request's state, made on first need over what is left of {@code plan}. */
-  private static RequestState made(
-      RequestState state, Statement<?> statement, Request request, long deadline, boolean idempotent,
-      Iterator<Host> plan) {
-    return state != null ? state : new RequestState(statement, request, deadline, idempotent, plan);
+  private static RequestState made(RequestState state, Iterator<Host> plan) {
+    return state != null ? state : new RequestState(plan);
   }
 
   private static List<Host> defer(List<Host> deferred, Host host) {
