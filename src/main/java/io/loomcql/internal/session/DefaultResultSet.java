@@ -29,7 +29,7 @@ final class DefaultResultSet implements ResultSet {
   // How the request went. Built on first use when the request went the common way (one attempt,
   // answered, no speculative execution), else given at once.
   private ExecutionInfo executionInfo; // racy single assignment of an immutable value
-  private final Host coordinator; // set when the info is built on first use
+  private final Host coordinator; // the node that answered, when the info is built on first use
   private final List<String> warnings;
   private final UUID tracingId;
 
