@@ -22,11 +22,9 @@ import java.util.stream.Stream;
  * SessionPools.Entry#voidResult}). Writes are most requests, and so they allocate no result.
  */
 final class VoidResultSet implements ResultSet {
-  private final Host coordinator;
   private final ExecutionInfo executionInfo;
 
   VoidResultSet(Host coordinator) {
-    this.coordinator = coordinator;
     this.executionInfo = RequestState.answeredAtOnce(coordinator, List.of(), null, true, null);
   }
 
@@ -68,7 +66,7 @@ final class VoidResultSet implements ResultSet {
   private QueryExhaustedException exhausted() {
     // Shared by every write this node answered, so the message cannot name the statement.
     return new QueryExhaustedException("no more pages: the node answered with a Void result, which has no rows"
-        + " (check hasMorePages() first)", coordinator);
+        + " (check hasMorePages() first)", executionInfo.coordinator());
   }
 
   @Override
