@@ -1,6 +1,7 @@
 package io.loomcql.policy;
 
 import io.loomcql.Statement;
+import io.loomcql.internal.metadata.token.DefaultTokenMap;
 import io.loomcql.metadata.Host;
 import io.loomcql.metadata.Metadata;
 import io.loomcql.metadata.TokenMap;
@@ -70,15 +71,20 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
     if (statement == null || keyspace == null || cluster == null) {
       return child.newQueryPlan(keyspace, statement); // no replicas to find: do not build a routing key
     }
-    ByteBuffer key = statement.routingKey();
-    if (key == null) {
-      return child.newQueryPlan(keyspace, statement);
-    }
     TokenMap tokens;
     try {
       tokens = cluster.tokenMap();
     } catch (IllegalStateException disabled) {
       return child.newQueryPlan(keyspace, statement); // token metadata switched off
+    }
+    if (tokens instanceof DefaultTokenMap known && !known.hasReplicas(keyspace)) {
+      // An unknown keyspace or replication: a key built now would be thrown away, and when escape
+      // analysis misses it, a bound value's key costs three buffers.
+      return child.newQueryPlan(keyspace, statement);
+    }
+    ByteBuffer key = statement.routingKey();
+    if (key == null) {
+      return child.newQueryPlan(keyspace, statement);
     }
     Set<Host> replicas = tokens.replicas(keyspace, key);
     if (replicas.isEmpty()) {

@@ -101,6 +101,11 @@ public final class DefaultTokenMap implements TokenMap {
     return ring.partitioner().parse(token);
   }
 
+  /** Whether the replicas of {@code keyspace} are known: false for an unknown keyspace or replication. */
+  public boolean hasReplicas(String keyspace) {
+    return replicasByKeyspace.containsKey(keyspace);
+  }
+
   @Override
   public Set<Host> replicas(String keyspace, ByteBuffer routingKey) {
     ReplicaSet[] replicas = replicasByKeyspace.get(keyspace);

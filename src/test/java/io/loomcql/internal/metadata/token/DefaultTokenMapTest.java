@@ -43,6 +43,7 @@ class DefaultTokenMapTest {
     assertThat(map.newToken(key)).hasToString("-6017608668500074083");
     assertThat(map.replicas("ks", key)).containsExactly(a, b).isEqualTo(map.replicas("ks", map.newToken(key)));
     assertThat(key.remaining()).isEqualTo(4);
+    assertThat(((DefaultTokenMap) map).hasReplicas("ks")).isTrue();
   }
 
   @Test
@@ -63,6 +64,8 @@ class DefaultTokenMapTest {
     assertThat(map.replicas("custom", map.parse("0"))).isEmpty();
     assertThat(map.replicas("missing", ByteBuffer.allocate(4))).isEmpty();
     assertThat(map.tokenRanges("missing", a)).isEmpty();
+    assertThat(((DefaultTokenMap) map).hasReplicas("custom")).isFalse();
+    assertThat(((DefaultTokenMap) map).hasReplicas("missing")).isFalse();
   }
 
   @Test
