@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
@@ -59,24 +60,24 @@ public final class OpenLoop {
       long period = 1_000_000_000L / rate;
       long start = System.nanoTime();
       Window window = new Window(start + (long) (warmup * 1e9), start + (long) ((warmup + seconds) * 1e9));
-      Meter before = null;
-      long done0 = 0;
+      // The meters are read at the window's start by a thread of their own: a branch in the loop
+      // below that is first taken at the window's start was compiled as an uncommon trap, and the
+      // loop fell back to the interpreter there and stalled for 9-57 ms, which set the p99 and the
+      // p999 of the runs it hit, for every client.
+      WindowStart windowStart = WindowStart.at(window);
       boolean saturated = false;
       long nextSlice = start + timelineNanos;
       long i = 0;
       while (true) {
         long now = System.nanoTime();
-        if (before == null && now >= window.from) {
-          done0 = window.done.sum();
-          before = Meter.now();
-        }
         if (now >= window.to) {
           break;
         }
         // In the warm-up a cold client may fall far behind at first (at 406k/s one built 130-200k
         // outstanding requests in its first 0.5 s, then kept up): requests due then are dropped
         // while too many are outstanding, so that only the window decides whether it saturates.
-        boolean shed = before == null && window.outstanding.get() > MAX_OUTSTANDING;
+        // The rare test comes first, so that the window's start changes no branch the loop takes.
+        boolean shed = window.outstanding.get() > MAX_OUTSTANDING && now < window.from;
         long due;
         while ((due = start + i * period) <= now) { // start everything due, catching up if late
           long intended = due;
@@ -99,7 +100,7 @@ public final class OpenLoop {
             });
           }
         }
-        if (before != null && window.outstanding.get() > MAX_OUTSTANDING) {
+        if (window.outstanding.get() > MAX_OUTSTANDING && now >= window.from) {
           saturated = true;
           break;
         }
@@ -112,10 +113,8 @@ public final class OpenLoop {
         LockSupport.parkNanos(Math.min(period, 20_000));
       }
       Meter after = Meter.now();
-      long ops = window.done.sum() - done0;
-      if (before == null) {
-        throw new IllegalStateException("the run ended before its window began");
-      }
+      Meter before = windowStart.meter();
+      long ops = window.done.sum() - windowStart.done;
       long unfinished = window.drain(drainNanos);
       Histogram h = window.latencies.getIntervalHistogram();
       double perOp = Math.max(ops, 1);
@@ -177,24 +176,65 @@ public final class OpenLoop {
   /** In-flight requests of the closed-loop priming run. */
   private static final int PRIME_IN_FLIGHT = 64;
 
+  /** The meters and the completion count at the window's start, read by a platform thread of its own. */
+  private static final class WindowStart {
+    private final Thread reader;
+    private volatile Meter meter;
+    private volatile long done;
+
+    private WindowStart(Window window) {
+      reader = Thread.ofPlatform().daemon().name("window-start").unstarted(() -> {
+        long wait;
+        while ((wait = window.from - System.nanoTime()) > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        done = window.done.sum();
+        meter = Meter.now();
+      });
+    }
+
+    static WindowStart at(Window window) {
+      WindowStart start = new WindowStart(window);
+      start.reader.start();
+      return start;
+    }
+
+    /** Waits for the read, which is due by the time the window ended. */
+    Meter meter() throws InterruptedException {
+      reader.join();
+      if (meter == null) {
+        throw new IllegalStateException("the meters were not read at the window's start");
+      }
+      return meter;
+    }
+  }
+
   /**
    * The measured window [from, to) of due times, and what the requests due in it did. Requests due
    * outside it go through the same code into throw-away counters: a branch on "inside the window"
    * that the warm-up never took was compiled as a trap, and at the window's start every request hit
    * it (about 7,900 deoptimizations in 100 ms, measured with -Xlog:deoptimization), which stalled
    * every client for 80-110 ms and made its p99 and p999 at the start of the window.
+   *
+   * <p>The recorders have a fixed range: one that resizes itself does so when a value does not fit,
+   * through an {@code ArrayIndexOutOfBoundsException} that compiled code reaches by a trap. The
+   * window's recorder starts empty, so at the window's start every latency longer than those seen
+   * so far resized it that way: 60-70 deoptimizations per millisecond, stalling every client for
+   * 13-55 ms there (measured with -Xlog:deoptimization and --timeline-ms 100).
    */
   private static final class Window {
+    private static final long LONGEST_NANOS = TimeUnit.HOURS.toNanos(1);
+
     final long from;
     final long to;
-    final Recorder latencies = new Recorder(3);
+    final Recorder latencies = new Recorder(1, LONGEST_NANOS, 3);
     final LongAdder done = new LongAdder(); // every completion, for the achieved rate
     final LongAdder errors = new LongAdder(); // of the window's requests
     final AtomicLong outstanding = new AtomicLong(); // every request
     final AtomicLong pending = new AtomicLong(); // the window's requests
     final LongAccumulator slowest = new LongAccumulator(Math::max, 0);
     // Index 0: requests due outside the window (thrown away); 1: inside.
-    private final Recorder[] recorders = {new Recorder(3), latencies};
+    private final Recorder[] recorders = {new Recorder(1, LONGEST_NANOS, 3), latencies};
     private final LongAdder[] errorCounters = {new LongAdder(), errors};
     private final AtomicLong[] pendings = {new AtomicLong(), pending};
 
